@@ -1,0 +1,12 @@
+"""Demo content: a French site built from the facts of the network's history.
+
+`load_demo` runs the steps below in order; each step is idempotent (it creates what is missing
+and leaves alone what editors may have changed), so the command can run on every start.
+"""
+
+from .images import load_images
+from .pages import load_pages
+from .site import load_site_settings, load_themes
+from .users import ensure_superuser
+
+DEMO_STEPS = [ensure_superuser, load_images, load_themes, load_pages, load_site_settings]

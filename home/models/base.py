@@ -1,0 +1,38 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+from .mixins import ListingFieldsMixin, SocialFieldsMixin
+
+
+class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
+    """The base of every page type of the site: listing, social and SEO fields in one place."""
+
+    seo_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("show_in_menus"),
+            ],
+            heading=_("Référencement et menus"),
+        )
+    ]
+    promote_panels = seo_panels + ListingFieldsMixin.listing_panels + SocialFieldsMixin.social_panels
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.listing_summary
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image
+
+    @property
+    def share_description(self):
+        return self.social_description or self.meta_description

@@ -1,0 +1,92 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The site's front page: a hero, then sections that other parts of the site feed."""
+
+    hero_title = models.CharField(_("titre d'accroche"), max_length=150)
+    hero_intro = models.TextField(_("texte d'accroche"), max_length=400, blank=True)
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image d'accroche"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Format paysage, 1600 × 900 pixels au moins ; son texte alternatif est celui de la médiathèque."),
+    )
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page mise en avant par le bouton"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_link_label = models.CharField(_("texte du bouton"), max_length=80, blank=True)
+    join_title = models.CharField(_("titre de l'appel à rejoindre le réseau"), max_length=120, blank=True)
+    join_text = models.TextField(_("texte de l'appel à rejoindre le réseau"), max_length=400, blank=True)
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page du formulaire d'adhésion"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu libre"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link_page"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading=_("Accroche"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("join_title"), FieldPanel("join_text"), FieldPanel("join_page")],
+            heading=_("Rejoindre le réseau"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_intro"), index.SearchField("body")]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+
+class StandardPage(BasePage):
+    """A generic content page: "Qui sommes-nous", legal notice, accessibility statement..."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    template = "pages/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")

@@ -1,0 +1,71 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+SOCIAL_NETWORKS = [
+    ("mastodon", "Mastodon"),
+    ("linkedin", "LinkedIn"),
+    ("bluesky", "Bluesky"),
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("youtube", "YouTube"),
+    ("peertube", "PeerTube"),
+]
+
+
+class SocialLinkValue(blocks.StructValue):
+    def network_name(self):
+        return dict(SOCIAL_NETWORKS).get(self.get("network"), self.get("network"))
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(label=_("réseau"), choices=SOCIAL_NETWORKS)
+    url = blocks.URLBlock(label=_("adresse"))
+
+    class Meta:
+        value_class = SocialLinkValue
+        icon = "link-external"
+        label = _("Lien vers un réseau social")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """What the footer and the newsletter call to action say on every page."""
+
+    organisation_name = models.CharField(_("nom de la structure"), max_length=120, blank=True)
+    address = models.TextField(_("adresse postale"), blank=True)
+    contact_email = models.EmailField(_("adresse de contact"), blank=True)
+    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
+    newsletter_title = models.CharField(_("titre de l'appel à l'inscription"), max_length=120, default="Abonnez-vous !")
+    newsletter_pitch = models.CharField(
+        _("texte de l'appel à l'inscription"),
+        max_length=255,
+        default="Recevez le meilleur de l'information régionale DD & Climat",
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("réseaux sociaux"))
+    legal_links = StreamField(
+        [("page", blocks.PageChooserBlock(label=_("page"), icon="doc-full"))],
+        blank=True,
+        verbose_name=_("liens légaux du pied de page"),
+        help_text=_("Mentions légales, accessibilité, données personnelles…"),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("address"), FieldPanel("contact_email"), FieldPanel("phone")],
+            heading=_("Coordonnées"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("newsletter_title"), FieldPanel("newsletter_pitch")],
+            heading=_("Lettre d'information"),
+        ),
+        FieldPanel("social_links"),
+        FieldPanel("legal_links"),
+    ]
+
+    class Meta:
+        verbose_name = _("réglages du site")

@@ -1,0 +1,52 @@
+"""Template tags for the furniture of every page: menu, breadcrumbs, footer links, URLs."""
+
+from django import template
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("navigation/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context.get("request")
+    root = _site_root(request)
+    current = context.get("page")
+    menu_pages = (
+        list(root.get_children().live().public().in_menu().only("id", "title", "path", "url_path")) if root else []
+    )
+    current_path = current.path if isinstance(current, Page) else None
+    current_section_pks = {item.pk for item in menu_pages if current_path and current_path.startswith(item.path)}
+    return {
+        "menu_pages": menu_pages,
+        "current_pk": getattr(current, "pk", None),
+        "current_section_pks": current_section_pks,
+        "request": request,
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
+    ancestors = page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth")
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+
+
+@register.inclusion_tag("navigation/legal_links.html", takes_context=True)
+def footer_legal_links(context, site_settings):
+    # The raw stream holds the page ids; reading it avoids fetching every page a second time.
+    page_ids = [item["value"] for item in site_settings.legal_links.raw_data if item.get("value")]
+    pages = {
+        page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids).only("id", "title", "url_path")
+    }
+    return {"legal_pages": [pages[pk] for pk in page_ids if pk in pages], "request": context.get("request")}
+
+
+@register.filter
+def absolute_url(url, request):
+    """An absolute URL for a path, for meta tags and feeds that must not carry relative links."""
+    return request.build_absolute_uri(url) if request else url
