@@ -25,8 +25,7 @@ def ensure_home_page(build_home_page):
     if home:
         return home
     root = Page.get_first_root_node()
-    for placeholder in root.get_children().filter(content_type__model="page"):
-        placeholder.delete()
+    placeholders = list(root.get_children().filter(content_type__model="page"))
     home = build_home_page()
     root.add_child(instance=home)
     home.save_revision().publish()
@@ -37,4 +36,7 @@ def ensure_home_page(build_home_page):
     site.port = base_url.port or (443 if base_url.scheme == "https" else 80)
     site.root_page, site.site_name = home, "Territoires participatifs"
     site.save()
+    # Deleted only now: the site pointed at the placeholder, and deleting it first would delete the site.
+    for placeholder in placeholders:
+        placeholder.delete()
     return home

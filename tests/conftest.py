@@ -1,0 +1,26 @@
+import shutil
+
+import pytest
+
+from django.conf import settings
+
+from tests.factories import make_site_home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _test_media_root():
+    """Uploaded files go to a throwaway folder that the run removes when it ends."""
+    yield
+    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture
+def home_page(db):
+    return make_site_home()
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("redaction", "redaction@example.org", "mot-de-passe-solide")
+    client.force_login(user)
+    return client

@@ -1,0 +1,53 @@
+"""Every body block renders on its own preview value, so the editor's block picker never breaks."""
+
+import pytest
+
+from django.core.exceptions import ValidationError
+
+from wagtail.embeds.models import Embed
+
+from home.blocks import BodyStreamBlock, CallToActionBlock
+from tests.factories import ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", list(BodyStreamBlock.base_blocks))
+def test_each_block_has_icon_description_and_renders_its_preview(name):
+    ImageFactory()
+    block = BodyStreamBlock.base_blocks[name]
+    assert block.meta.icon and block.meta.icon != "placeholder"
+    assert block.get_description()
+    assert block.meta.template.startswith("blocks/")
+    block.render(block.get_preview_value())
+
+
+def test_call_to_action_needs_exactly_one_destination():
+    block = CallToActionBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"label": "S'inscrire", "link": {"page": None, "url": ""}, "style": "primary"}))
+    value = block.clean(
+        block.to_python(
+            {"label": "S'inscrire", "link": {"page": None, "url": "https://example.org/"}, "style": "primary"}
+        )
+    )
+    assert value["link"]["url"] == "https://example.org/"
+
+
+def test_video_embed_sends_nothing_to_the_video_host_until_asked(monkeypatch):
+    video_url = "https://www.youtube.com/watch?v=abc"
+    # The provider's oEmbed answer, as the embed finder would store it (no network in tests).
+    monkeypatch.setattr(
+        "wagtail.embeds.embeds.get_embed",
+        lambda url, max_width=None: Embed(
+            url=url, html='<iframe src="https://www.youtube-nocookie.com/embed/abc"></iframe>'
+        ),
+    )
+    block = BodyStreamBlock.base_blocks["embed"]
+
+    html = block.render(block.to_python({"embed": video_url, "title": "Présentation du réseau"}))
+
+    outside_template, inside_template = html.split("<template>")
+    assert "<iframe" not in outside_template
+    assert f'href="{video_url}"' in outside_template
+    assert "<iframe" in inside_template
