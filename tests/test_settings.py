@@ -1,0 +1,43 @@
+"""Production settings refuse to start unsafe; development settings start with no configuration."""
+
+import subprocess  # noqa: S404 - runs this project's own manage.py
+import sys
+
+import pytest
+
+from django.core.exceptions import ImproperlyConfigured
+
+from config.settings.base import require_secret_key
+
+
+def run_check(settings_module, **env):
+    return subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": settings_module, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_refuses_a_missing_or_short_secret_key():
+    with pytest.raises(ImproperlyConfigured):
+        require_secret_key("")
+    with pytest.raises(ImproperlyConfigured):
+        require_secret_key("court")
+    assert require_secret_key("x" * 50) == "x" * 50
+
+
+def test_production_settings_pass_the_deployment_checks():
+    result = run_check(
+        "config.settings.production",
+        DJANGO_SECRET_KEY="k" * 20 + "Z9-_" * 10,
+        DJANGO_ALLOWED_HOSTS="territoires.example",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_does_not_start_without_a_secret_key():
+    result = run_check("config.settings.production", DJANGO_ALLOWED_HOSTS="territoires.example")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr
