@@ -13,6 +13,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -196,3 +197,61 @@ class BodyStreamBlock(blocks.StreamBlock):
     document = DocumentBlock()
     embed = VideoEmbedBlock()
     table = TableBlock()
+
+
+class LatestContentBlock(blocks.StructBlock):
+    """An automatic list of the newest editorial content, by type, theme or tag."""
+
+    title = blocks.CharBlock(label=_("titre"), max_length=120, default="Dernières actualités")
+    content_type = blocks.ChoiceBlock(
+        label=_("type de contenu"),
+        choices=[("", _("Tous les types")), ("actualites", _("Actualités")), ("ressources", _("Ressources"))],
+        required=False,
+    )
+    theme = SnippetChooserBlock("home.Theme", label=_("thème"), required=False)
+    tag = blocks.CharBlock(label=_("étiquette"), required=False, max_length=100)
+    count = blocks.IntegerBlock(label=_("nombre de contenus"), min_value=1, max_value=12, default=3)
+    link = blocks.PageChooserBlock(label=_("lien « Tout voir »"), required=False)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Derniers contenus")
+        template = "blocks/latest_content.html"
+        description = _(
+            "Les contenus les plus récents d'un type, d'un thème ou d'une étiquette, mis à jour tout seuls."
+        )
+        preview_value = {"title": "Dernières actualités", "content_type": "actualites", "count": 3}
+
+    def get_context(self, value, parent_context=None):
+        # Imported here: editorial pages are built on this module's blocks.
+        from news.models import EditorialPage
+
+        context = super().get_context(value, parent_context)
+        context["items"] = EditorialPage.objects.latest_cards(
+            type_slug=value.get("content_type"),
+            theme=value.get("theme"),
+            tag_name=value.get("tag"),
+            count=value["count"],
+        )
+        return context
+
+
+class FeaturedPageBlock(blocks.StructBlock):
+    """One page put forward with its image and summary: the dossier of the moment, a campaign."""
+
+    heading = blocks.CharBlock(label=_("titre de la rubrique"), max_length=120, default="Dossier à la une")
+    page = blocks.PageChooserBlock(label=_("page mise en avant"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Page à la une")
+        template = "blocks/featured_page.html"
+        description = _("Met en avant une page du site (un dossier thématique, par exemple) avec son image.")
+        preview_value = {"heading": "Dossier à la une", "page": None}
+
+
+class ListingStreamBlock(BodyStreamBlock):
+    """The body of the home page and of dossiers: the usual blocks plus automatic lists."""
+
+    latest_content = LatestContentBlock()
+    featured_page = FeaturedPageBlock()

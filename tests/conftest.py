@@ -24,3 +24,17 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("redaction", "redaction@example.org", "mot-de-passe-solide")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def news_index(home_page):
+    from tests.factories import NewsIndexPageFactory
+
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def resource_index(home_page):
+    from tests.factories import ResourceIndexPageFactory
+
+    return ResourceIndexPageFactory(parent=home_page)

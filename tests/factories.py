@@ -6,6 +6,7 @@ import wagtail_factories
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage, Theme
+from news.models import NewsIndexPage, NewsPage, ResourceIndexPage, ResourcePage, TopicPage
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -55,3 +56,56 @@ def make_site_home():
         placeholder.delete()
     SiteSettings.for_site(site)
     return home
+
+
+class NewsIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Actualités"
+    slug = "actualites"
+
+    class Meta:
+        model = NewsIndexPage
+
+
+class NewsPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Actualité {n}")
+    slug = factory.Sequence(lambda n: f"actualite-{n}")
+    chapo = "Un chapô qui résume l'article."
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Le corps de l'article.</p>")])
+
+    class Meta:
+        model = NewsPage
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Centre de ressources"
+    slug = "ressources"
+
+    class Meta:
+        model = ResourceIndexPage
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Ressource {n}")
+    slug = factory.Sequence(lambda n: f"ressource-{n}")
+    kind = "guide"
+    year = 2024
+
+    class Meta:
+        model = ResourcePage
+
+
+class TopicPageFactory(wagtail_factories.PageFactory):
+    title = "Territoires participatifs"
+    slug = "territoires-participatifs"
+    intro = "Un dossier."
+
+    class Meta:
+        model = TopicPage
+
+
+def classify(page, themes=(), tags=()):
+    """Give a page its themes and tags, then publish the change as an editor would."""
+    page.themes.set(themes)
+    page.tags.set(list(tags))
+    page.save_revision().publish()
+    return page

@@ -191,6 +191,7 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 TAGGIT_CASE_INSENSITIVE = True
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII slugs keep filter URLs readable: ?tag=codeveloppement
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 
@@ -199,3 +200,6 @@ def require_secret_key(secret_key):
     if len(secret_key) < 50:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set to at least 50 random characters.")
     return secret_key
+
+
+RECOMMENDATIONS_COUNT = int(env("RECOMMENDATIONS_COUNT", "4"))

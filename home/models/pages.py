@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
+from home.blocks import BodyStreamBlock, ListingStreamBlock
 
 from .base import BasePage
 
@@ -44,7 +44,12 @@ class HomePage(BasePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu libre"))
+    body = StreamField(
+        ListingStreamBlock(),
+        blank=True,
+        verbose_name=_("rubriques"),
+        help_text=_("Les rubriques de l'accueil : derniers contenus, dossier à la une, texte, boutons…"),
+    )
 
     content_panels = [
         *BasePage.content_panels,

@@ -1,0 +1,18 @@
+from .editorial import EditorialPage, EditorialPageTag, PinnedPage
+from .news import NewsIndexPage, NewsPage
+from .resources import ResourceDocument, ResourceIndexPage, ResourcePage
+from .topics import TopicPage, TopicPageTag, TopicPinnedItem
+
+__all__ = [
+    "EditorialPage",
+    "EditorialPageTag",
+    "NewsIndexPage",
+    "NewsPage",
+    "PinnedPage",
+    "ResourceDocument",
+    "ResourceIndexPage",
+    "ResourcePage",
+    "TopicPage",
+    "TopicPageTag",
+    "TopicPinnedItem",
+]

@@ -1,0 +1,141 @@
+"""The editorial family: news, events and resources share one concrete parent table.
+
+One table for the whole family lets a single indexed query filter, list and rank content across
+types (recommendations, dossiers, feeds), while each type keeps its own fields in its own table.
+"""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, PageManager
+from wagtail.search import index
+
+from home.models import BasePage
+
+from .querysets import EditorialPageQuerySet
+
+MAX_PINNED_PAGES = 6
+
+
+class EditorialPageTag(TaggedItemBase):
+    """One tag vocabulary for every editorial type, so that shared tags can be counted across types."""
+
+    content_object = ParentalKey("news.EditorialPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("étiquette d'un contenu")
+
+
+class EditorialPage(BasePage):
+    """What news articles, events and resources have in common."""
+
+    publication_date = models.DateTimeField(
+        _("date de publication"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("Date affichée et utilisée pour classer les contenus ; par défaut, maintenant."),
+    )
+    updated_on = models.DateField(
+        _("mis à jour le"),
+        null=True,
+        blank=True,
+        help_text=_("À renseigner quand une modification compte pour le lecteur : « Mis à jour le … » s'affiche."),
+    )
+    chapo = models.TextField(
+        _("chapô"), max_length=600, blank=True, help_text=_("Le paragraphe d'introduction, en gras sous le titre.")
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image principale"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Format paysage, 1600 × 900 pixels au moins ; texte alternatif et crédit viennent de la médiathèque."
+        ),
+    )
+    themes = ParentalManyToManyField("home.Theme", verbose_name=_("thèmes"), blank=True, related_name="pages")
+    tags = ClusterTaggableManager(
+        through=EditorialPageTag,
+        verbose_name=_("étiquettes"),
+        blank=True,
+        help_text=_(
+            "Mots-clés libres ; une étiquette rare rapproche davantage deux contenus qu'une étiquette courante."
+        ),
+    )
+    # Events fill these two; other types leave them empty. Kept here so that listings and
+    # recommendations can drop past events in the same query as everything else.
+    starts_at = models.DateTimeField(_("début"), null=True, blank=True, editable=False)
+    ends_at = models.DateTimeField(_("fin"), null=True, blank=True, editable=False, db_index=True)
+
+    objects = PageManager.from_queryset(EditorialPageQuerySet)()
+
+    classification_panels = [
+        MultiFieldPanel(
+            [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
+            heading=_("Thèmes et étiquettes"),
+        ),
+        # Linked actors join this panel group once the network's Actor snippet exists.
+        InlinePanel(
+            "pinned_pages",
+            label=_("Contenus similaires épinglés"),
+            max_num=MAX_PINNED_PAGES,
+            help_text=_("Affichés en premier dans « Découvrez d'autres contenus similaires », dans cet ordre."),
+        ),
+    ]
+    dates_panels = [
+        MultiFieldPanel([FieldPanel("publication_date"), FieldPanel("updated_on")], heading=_("Dates")),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("chapo"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("publication_date"),
+    ]
+
+    class Meta:
+        verbose_name = _("contenu éditorial")
+        verbose_name_plural = _("contenus éditoriaux")
+        indexes = [models.Index(fields=["-publication_date", "-page_ptr"], name="editorial_newest")]
+
+    # An EditorialPage is never created on its own, only through its concrete types.
+    is_creatable = False
+
+    @property
+    def type_label(self):
+        """« Actualité », « Ressource »… from the cached content type, without loading the specific page."""
+        return capfirst(self.specific_class._meta.verbose_name)
+
+    @property
+    def display_date(self):
+        return self.starts_at or self.publication_date
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.listing_summary or self.chapo
+
+    @property
+    def share_image(self):
+        return self.social_image or self.listing_image or self.hero_image
+
+
+class PinnedPage(Orderable):
+    """An editor's pick for the "similar content" block, shown before the automatic ones."""
+
+    source = ParentalKey(EditorialPage, on_delete=models.CASCADE, related_name="pinned_pages")
+    page = models.ForeignKey(EditorialPage, verbose_name=_("contenu"), on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("contenu épinglé")
+        verbose_name_plural = _("contenus épinglés")

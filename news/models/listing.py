@@ -1,0 +1,87 @@
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from home.models import BasePage, Theme
+from news.feeds import AtomListingFeed, ListingFeed
+from news.filters import ListingFilters
+
+from .editorial import EditorialPage
+
+
+class ListingPage(RoutablePageMixin, BasePage):
+    """An index of editorial pages below it: filters from the query string, paginated cards, feeds."""
+
+    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    parent_page_types = ["home.HomePage"]
+
+    listed_models = ()
+    per_page = 12
+
+    class Meta:
+        abstract = True
+
+    extra_filter_labels = {}
+
+    def extra_filter_choices(self):
+        """Filters that this index adds to theme and tag, as {parameter: {value: label}}."""
+        return {}
+
+    def filter_extra(self, queryset, filters):
+        return queryset
+
+    def listed_pages(self, filters):
+        pages = EditorialPage.objects.visible().type(*self.listed_models).descendant_of(self)
+        return self.filter_extra(filters.apply(pages), filters)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        choices = self.extra_filter_choices()
+        filters = ListingFilters.from_request(request, choices)
+        pages = self.listed_pages(filters).newest_first().for_cards()
+        context.update(
+            filters=filters,
+            cards=Paginator(pages, self.per_page).get_page(request.GET.get("page")),
+            filter_options=self.filter_options(),
+            extra_filters=[
+                {
+                    "name": name,
+                    "label": self.extra_filter_labels[name],
+                    "choices": values,
+                    "selected": filters.extra.get(name),
+                }
+                for name, values in choices.items()
+            ],
+            removal_links=filters.removal_links(request.GET),
+        )
+        return context
+
+    def filter_options(self):
+        """The themes and tags a visitor can pick: only those the listed pages use."""
+        listed = EditorialPage.objects.visible().type(*self.listed_models).descendant_of(self)
+        return {
+            "themes": Theme.objects.filter(pages__in=listed).distinct(),
+            "tags": Tag.objects.filter(news_editorialpagetag_items__content_object__in=listed)
+            .distinct()
+            .order_by("name"),
+        }
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        return ListingFeed(self, ListingFilters.from_request(request, self.extra_filter_choices()))(request)
+
+    @path("atom/", name="atom")
+    def atom_feed(self, request):
+        return AtomListingFeed(self, ListingFilters.from_request(request, self.extra_filter_choices()))(request)

@@ -1,0 +1,83 @@
+import math
+
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+
+from .editorial import EditorialPage
+from .listing import ListingPage
+
+WORDS_READ_PER_MINUTE = 200
+
+
+class NewsPage(EditorialPage):
+    """« Actualité »: an article with a body, its authors and its reading time."""
+
+    authors = models.CharField(
+        _("auteurs"), max_length=255, blank=True, help_text=_("Noms séparés par des virgules, tels qu'ils s'affichent.")
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name=_("corps de l'article"))
+
+    content_panels = [
+        *EditorialPage.content_panels,
+        FieldPanel("chapo"),
+        FieldPanel("hero_image"),
+        FieldPanel("authors"),
+        FieldPanel("body"),
+        *EditorialPage.classification_panels,
+        *EditorialPage.dates_panels,
+    ]
+    search_fields = [*EditorialPage.search_fields, index.SearchField("body"), index.SearchField("authors")]
+
+    template = "pages/news_page.html"
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("actualité")
+        verbose_name_plural = _("actualités")
+
+    @property
+    def structured_data(self):
+        """schema.org NewsArticle, for search engines (rendered as JSON-LD)."""
+        site = self.get_site()
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "datePublished": self.publication_date.isoformat(),
+            "dateModified": (self.updated_on or self.last_published_at or self.publication_date).isoformat(),
+            "mainEntityOfPage": self.full_url,
+            "publisher": {"@type": "Organization", "name": site.site_name if site else ""},
+        }
+        if self.authors:
+            data["author"] = [{"@type": "Person", "name": name.strip()} for name in self.authors.split(",")]
+        else:
+            data["author"] = data["publisher"]
+        if self.share_image:
+            data["image"] = self.share_image.get_rendition("fill-1200x675|format-jpeg").full_url
+        return data
+
+    @property
+    def reading_time(self):
+        """Minutes to read the chapô and body, rounded up; what readers see under the title."""
+        words = len(f"{self.chapo} {strip_tags(str(self.body))}".split())
+        return max(1, math.ceil(words / WORDS_READ_PER_MINUTE))
+
+
+class NewsIndexPage(ListingPage):
+    """« Actualités »: every news article, newest first, filterable by theme and tag, with feeds."""
+
+    listed_models = (NewsPage,)
+    template = "pages/news_index_page.html"
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("liste des actualités")

@@ -1,0 +1,51 @@
+"""Named queries over the editorial family; views and templates only call these."""
+
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
+
+from wagtail.models import PageQuerySet, PageViewRestriction
+
+
+class EditorialPageQuerySet(PageQuerySet):
+    def visible(self):
+        """Live pages that no view restriction hides, decided inside the same SQL query.
+
+        Wagtail's `public()` loads every restriction first (one more query); this asks the database
+        whether a restricted page is this page or one of its ancestors (a prefix of its path).
+        """
+        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+        return self.live().exclude(Exists(restricted))
+
+    def not_over(self, now):
+        """Everything but events that have already ended."""
+        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gte=now))
+
+    def with_theme(self, theme):
+        return self.filter(themes=theme)
+
+    def with_tag(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def newest_first(self):
+        return self.order_by("-publication_date", "-id")
+
+    def latest_cards(self, type_slug=None, theme=None, tag_name=None, count=3):
+        """The newest visible content for an automatic list, optionally of one type, theme or tag."""
+        from django.utils import timezone
+
+        from .topics import editorial_types
+
+        pages = self.visible().not_over(timezone.now())
+        if type_slug in editorial_types():
+            pages = pages.type(editorial_types()[type_slug][1])
+        if theme:
+            pages = pages.with_theme(theme)
+        if tag_name:
+            pages = pages.filter(tagged_items__tag__name__iexact=tag_name)
+        return pages.newest_first().for_cards()[:count]
+
+    def for_cards(self):
+        """What a card shows (image, themes) fetched with the page, never one query per card."""
+        return self.select_related("listing_image", "hero_image").prefetch_related(
+            "themes", "listing_image__renditions", "hero_image__renditions"
+        )

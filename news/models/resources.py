@@ -1,0 +1,95 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+
+from .editorial import EditorialPage
+from .listing import ListingPage
+
+
+class ResourcePage(EditorialPage):
+    """« Ressource »: a guide, study, practical sheet, tool or video, with its files to download."""
+
+    class Kind(models.TextChoices):
+        GUIDE = "guide", _("Guide")
+        STUDY = "etude", _("Étude")
+        SHEET = "fiche", _("Fiche pratique")
+        TOOL = "outil", _("Outil")
+        VIDEO = "video", _("Vidéo")
+        REPORT = "compte-rendu", _("Compte rendu")
+
+    kind = models.CharField(_("type de ressource"), max_length=20, choices=Kind.choices, default=Kind.GUIDE)
+    year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True, db_index=True)
+    external_url = models.URLField(
+        _("lien externe"), blank=True, help_text=_("Si la ressource est publiée sur un autre site.")
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("présentation"))
+
+    content_panels = [
+        *EditorialPage.content_panels,
+        FieldPanel("kind"),
+        FieldPanel("year"),
+        FieldPanel("chapo"),
+        FieldPanel("hero_image"),
+        InlinePanel("documents", label=_("Documents à télécharger")),
+        FieldPanel("external_url"),
+        FieldPanel("body"),
+        *EditorialPage.classification_panels,
+        *EditorialPage.dates_panels,
+    ]
+    search_fields = [*EditorialPage.search_fields, index.SearchField("body"), index.FilterField("kind")]
+
+    template = "pages/resource_page.html"
+    parent_page_types = ["news.ResourceIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("ressource")
+        verbose_name_plural = _("ressources")
+
+
+class ResourceDocument(Orderable):
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
+    document = models.ForeignKey(
+        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(_("intitulé"), max_length=150, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("document")
+
+
+class ResourceIndexPage(ListingPage):
+    """« Centre de ressources »: resources filterable by kind, theme, tag and year."""
+
+    listed_models = (ResourcePage,)
+    template = "pages/resource_index_page.html"
+    subpage_types = ["news.ResourcePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("centre de ressources")
+
+    extra_filter_labels = {"kind": _("Type de ressource"), "year": _("Année")}
+
+    def extra_filter_choices(self):
+        years = ResourcePage.objects.live().descendant_of(self).exclude(year=None).values_list("year", flat=True)
+        return {
+            "kind": dict(ResourcePage.Kind.choices),
+            "year": {str(year): str(year) for year in sorted(set(years), reverse=True)},
+        }
+
+    def filter_extra(self, queryset, filters):
+        if "kind" in filters.extra:
+            queryset = queryset.filter(resourcepage__kind=filters.extra["kind"])
+        if "year" in filters.extra:
+            queryset = queryset.filter(resourcepage__year=int(filters.extra["year"]))
+        return queryset
