@@ -5,6 +5,7 @@ picker shows, so that editors see what a block does before they insert it.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
@@ -89,11 +90,24 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+def validate_link_address(value):
+    """An outside address (https://…) or an address on this site starting with « / »."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
 class LinkTargetBlock(blocks.StructBlock):
-    """A link to a page of the site or, failing that, to an outside address."""
+    """A link to a page of the site or, failing that, to an address."""
 
     page = blocks.PageChooserBlock(label=_("page du site"), required=False)
-    url = blocks.URLBlock(label=_("ou adresse externe"), required=False)
+    url = blocks.CharBlock(
+        label=_("ou adresse"),
+        required=False,
+        max_length=500,
+        validators=[validate_link_address],
+        help_text=_("Une adresse complète (https://…) ou une adresse de ce site commençant par « / »."),
+    )
 
     def clean(self, value):
         value = super().clean(value)

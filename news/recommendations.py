@@ -5,12 +5,13 @@ ranks every other visible editorial page, whatever its type:
 
     score = (Σ over shared tags of 1 / number of pages using the tag) × TAG_WEIGHT
           + (number of shared themes) × THEME_WEIGHT
-    score × 1 / (1 + age in days / HALF_LIFE_DAYS)
+    score × freshness, freshness = (1 + 1 / (1 + age in days / FRESHNESS_DAYS)) / 2
 
-A rare tag says more than a common one; a theme is a broader hint than a tag; fresh content
-wins over old at equal relevance. Pages with no score at all still come back, newest first, so
-the block is never empty on a site with content. Ties break on date, then id, so that the same
-page always shows the same suggestions.
+A rare tag says more than a common one; a theme is a broader hint than a tag. Freshness runs
+from 1 (published today) down towards 1/2 (years ago): fresh content wins over old at equal
+relevance, but a close old match still beats a loose new one. Pages with no score at all still
+come back, newest first, so the block is never empty on a site with content. Ties break on date,
+then id, so that the same page always shows the same suggestions.
 """
 
 from collections import Counter
@@ -24,7 +25,7 @@ from news.models import EditorialPage, EditorialPageTag
 
 TAG_WEIGHT = 3.0
 THEME_WEIGHT = 1.0
-HALF_LIFE_DAYS = 365.0
+FRESHNESS_DAYS = 365.0
 MAX_PER_TYPE = 2
 CANDIDATE_POOL = 5  # rows fetched per suggestion shown, enough to apply the per-type cap
 
@@ -80,12 +81,13 @@ def ranked_candidates(page, now, excluded_ids):
         Coalesce(Subquery(tag_score), Value(0.0)) * TAG_WEIGHT
         + Cast(Coalesce(Subquery(theme_score), Value(0)), FloatField()) * THEME_WEIGHT
     )
-    decay = Value(1.0) / (Value(1.0) + (Value(today) - Cast(published_day, FloatField())) / HALF_LIFE_DAYS)
+    age_in_days = Value(today) - Cast(published_day, FloatField())
+    freshness = (Value(1.0) + Value(1.0) / (Value(1.0) + age_in_days / FRESHNESS_DAYS)) / Value(2.0)
     return (
         EditorialPage.objects.visible()
         .not_over(now)
         .exclude(pk__in=excluded_ids)
-        .annotate(score=relevance * decay)
+        .annotate(score=relevance * freshness)
         .order_by(F("score").desc(), "-publication_date", "-id")
     )
 

@@ -4,9 +4,11 @@
 and leaves alone what editors may have changed), so the command can run on every start.
 """
 
+from news.demo import load_editorial
+
 from .images import load_images
 from .pages import load_pages
 from .site import load_site_settings, load_themes
 from .users import ensure_superuser
 
-DEMO_STEPS = [ensure_superuser, load_images, load_themes, load_pages, load_site_settings]
+DEMO_STEPS = [ensure_superuser, load_images, load_themes, load_pages, load_editorial, load_site_settings]

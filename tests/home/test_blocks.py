@@ -51,3 +51,18 @@ def test_video_embed_sends_nothing_to_the_video_host_until_asked(monkeypatch):
     assert "<iframe" not in outside_template
     assert f'href="{video_url}"' in outside_template
     assert "<iframe" in inside_template
+
+
+@pytest.mark.parametrize("address", ["/reseau/rejoindre/", "https://example.org/agenda", "http://example.org"])
+def test_call_to_action_accepts_site_paths_and_web_addresses(address):
+    block = CallToActionBlock()
+    raw = {"label": "Rejoindre", "link": {"page": None, "url": address}, "style": "primary"}
+    value = block.clean(block.to_python(raw))
+    assert value["link"]["url"] == address
+
+
+@pytest.mark.parametrize("address", ["javascript:alert(1)", "//evil.example/", "reseau", "ftp://example.org"])
+def test_call_to_action_refuses_other_addresses(address):
+    block = CallToActionBlock()
+    with pytest.raises(ValidationError):
+        block.clean(block.to_python({"label": "Rejoindre", "link": {"page": None, "url": address}, "style": "primary"}))

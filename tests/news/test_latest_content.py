@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+
 from django.utils import timezone
 
 from tests.factories import NewsPageFactory, ResourcePageFactory, ThemeFactory, TopicPageFactory, classify
