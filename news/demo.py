@@ -436,6 +436,24 @@ def _pin(page, relation, targets):
     return 1
 
 
+def _fill_home_sections(home, news_index, resources, topic):
+    """The home page's sections, once: latest news, the dossier of the moment, latest resources."""
+    if home.body:
+        return
+    home.body = [
+        (
+            "latest_content",
+            {"title": "Dernières actualités", "content_type": "actualites", "count": 3, "link": news_index},
+        ),
+        ("featured_page", {"heading": "Dossier à la une", "page": topic}),
+        (
+            "latest_content",
+            {"title": "Nouvelles ressources", "content_type": "ressources", "count": 3, "link": resources},
+        ),
+    ]
+    home.save_revision().publish()
+
+
 def load_editorial(stdout):
     from home.demo.tree import ensure_child  # see _image
 
@@ -453,6 +471,7 @@ def load_editorial(stdout):
     topic = ensure_child(home, _topic())
     pinned = sum(_pin(pages[slug], "pinned_pages", [pages[pin] for pin in pins]) for slug, pins in PINS.items())
     pinned += _pin(topic, "pinned_items", [pages[LAUNCH], pages[ROADMAP]])
+    _fill_home_sections(home, news_index, resources, topic)
     stdout.write(
         f"Contenus éditoriaux : {Page.objects.count() - before} page(s) créée(s), {pinned} sélection(s) épinglée(s)."
     )

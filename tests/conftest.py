@@ -3,6 +3,7 @@ import shutil
 import pytest
 
 from django.conf import settings
+from django.core.cache import caches
 
 from tests.factories import make_site_home
 
@@ -38,3 +39,10 @@ def resource_index(home_page):
     from tests.factories import ResourceIndexPageFactory
 
     return ResourceIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Wagtail caches renditions and site roots by id, and ids come back after a rollback."""
+    for cache in caches.all():
+        cache.clear()

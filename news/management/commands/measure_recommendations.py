@@ -2,7 +2,7 @@ import statistics
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 from news.models import EditorialPage
@@ -29,6 +29,7 @@ class Command(BaseCommand):
             sources = list(EditorialPage.objects.live().order_by("?")[:runs])
             timings = []
             for source in sources:
+                reset_queries()
                 with CaptureQueriesContext(connection) as captured:
                     started = time.perf_counter()
                     items = recommend(source)

@@ -1,0 +1,88 @@
+"""A real Chromium, driven by Playwright, against the site served by pytest-django's live server."""
+
+import os
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from django.db import connections
+
+from tests.e2e.page_set import build_page_set
+
+# Playwright's sync API keeps an asyncio event loop alive in the test thread (it switches to it
+# through greenlets). From then on Django sees a "running loop" in that thread and refuses every ORM
+# call (SynchronousOnlyOperation), although factories and fixtures call it synchronously, outside
+# any coroutine. The browser is session-scoped, so the loop outlives this folder: the flag must be
+# set for the whole run, hence at import time rather than in a fixture.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, headless; Playwright's downloaded browsers are not used. The flags stop it
+# from calling Google services (updates, sync, field trials) so that a test run stays offline.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _serialized_contents():
+    return {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if hasattr(connection, "_test_serialized_contents")
+    }
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    """One Chromium for the whole run: starting it costs more than most tests.
+
+    Once Playwright's loop runs in this thread, Django keeps database connections per async context
+    instead of per thread, so the test thread gets new connection objects. Those lack the snapshot of
+    the migrated database that the test database setup stored on the old ones, and the serialized
+    rollback of `site_pages` would silently restore nothing. The snapshot is carried over.
+    """
+    snapshots = _serialized_contents()
+    with sync_playwright() as playwright:
+        for alias, contents in snapshots.items():
+            connections[alias]._test_serialized_contents = contents
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _new_page(browser, live_server, **context_options):
+    context = browser.new_context(locale="fr-FR", base_url=live_server.url, **context_options)
+    context.set_default_timeout(10_000)
+    return context, context.new_page()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    """A fresh browser context per test: no cookie, storage or focus leaks from one test to the next."""
+    context, page = _new_page(browser, live_server)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_server):
+    context, page = _new_page(browser, live_server, java_script_enabled=False)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def site_pages(transactional_db, django_db_serialized_rollback, settings):
+    """The page set of tests/e2e/page_set.py, saved where the live server's thread sees it.
+
+    Each transactional test ends by emptying the tables, including Wagtail's root page and default
+    site created by migrations; the serialized rollback puts them back before the test builds on them.
+    Returns the content page (inside the "Le réseau" menu section).
+    """
+    settings.ROOT_URLCONF = "tests.e2e.urls"
+    return build_page_set()

@@ -1,0 +1,163 @@
+"""One page of each kind the site serves today, filled with every body block editors can use.
+
+The browser layer (axe, keyboard) and the HTML validity layer check the same set, so a page kind
+added here is checked by both.
+"""
+
+from tests.factories import (
+    ImageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    StandardPageFactory,
+    ThemeFactory,
+    TopicPageFactory,
+    classify,
+    make_site_home,
+)
+
+SEARCH_TERM = "territoires"
+# Matches no page: the search page must still answer with its "0 résultat" message and advice.
+UNMATCHED_SEARCH_TERM = "xylophone"
+
+SECTION_PATH = "/reseau/"
+STANDARD_PAGE_PATH = "/reseau/retour-sur-la-rencontre/"
+ARTICLE_PATH = "/actualites/lancement-du-reseau-a-lille/"
+RARE_TAG = "codeveloppement"
+
+# Kind of page -> address; the kinds are the test ids of the parametrized checks.
+PAGE_PATHS = {
+    "accueil": "/",
+    "page-de-contenu": STANDARD_PAGE_PATH,
+    "page-introuvable": "/cette-adresse-n-existe-pas/",
+    "recherche-avec-resultats": f"/recherche/?q={SEARCH_TERM}",
+    "recherche-sans-resultat": f"/recherche/?q={UNMATCHED_SEARCH_TERM}",
+    "actualites": "/actualites/",
+    "actualites-filtrees": f"/actualites/?tag={RARE_TAG}",
+    "actualites-aucun-resultat": "/actualites/?theme=inconnu",
+    "actualite": ARTICLE_PATH,
+    "ressources": "/ressources/",
+    "ressource": "/ressources/guide-de-la-concertation/",
+    "dossier": "/territoires-participatifs/",
+}
+# The error page answers 404 on purpose; every other kind must be served normally.
+EXPECTED_STATUS = {kind: 404 if kind == "page-introuvable" else 200 for kind in PAGE_PATHS}
+
+
+def _photo(description):
+    # Sized like a real upload: smaller than the largest rendition, Wagtail would repeat a width in
+    # srcset (an HTML error) and the page would not be laid out as visitors see it.
+    return ImageFactory(description=description, file__width=1600, file__height=900)
+
+
+def _image_item(image, caption):
+    # ImageBlock takes the image with its contextual alt text; an empty alt_text on a non-decorative
+    # image falls back to the description stored in the media library.
+    return {"image": {"image": image, "decorative": False, "alt_text": ""}, "caption": caption, "credit": ""}
+
+
+def full_body(link_target):
+    """A body that uses every block whose output does not depend on an outside service."""
+    return [
+        ("heading", {"text": "Retour sur la rencontre régionale", "level": "h2"}),
+        ("paragraph", '<p>Plus de <b>cent personnes</b> ont partagé leurs <a href="/">expériences</a>.</p>'),
+        ("heading", {"text": "Les ateliers", "level": "h3"}),
+        ("image", _image_item(_photo(description="Des habitants autour d'une table"), "Atelier du matin")),
+        (
+            "gallery",
+            {
+                "title": "Retour en images",
+                "images": [
+                    _image_item(_photo(description="La salle pendant la plénière"), "La plénière"),
+                    _image_item(_photo(description="Un groupe devant une carte du quartier"), "Cartographie"),
+                ],
+            },
+        ),
+        ("quote", {"quote": "Agir ensemble change la façon de décider.", "attribution": "Une participante"}),
+        (
+            "call_to_action",
+            {"label": "Rejoindre le réseau", "link": {"page": link_target, "url": ""}, "style": "primary"},
+        ),
+        (
+            "call_to_action",
+            {"label": "Lire le programme", "link": {"page": None, "url": "https://example.org/"}, "style": "secondary"},
+        ),
+        (
+            "table",
+            {
+                "caption": "Participants par atelier",
+                "table": {
+                    "columns": [{"type": "text", "heading": "Atelier"}, {"type": "number", "heading": "Participants"}],
+                    "rows": [{"values": ["Budget participatif", "42"]}, {"values": ["Mobilités", "35"]}],
+                },
+            },
+        ),
+    ]
+
+
+def build_page_set():
+    """Home page with a hero image, a menu section and a content page inside it; returns the content page."""
+    home = make_site_home()
+    home.hero_image = _photo(description="Une assemblée de quartier en plein air")
+    home.save_revision().publish()
+    section = StandardPageFactory(parent=home, title="Le réseau", slug="reseau", show_in_menus=True)
+    build_editorial_pages(home)
+    return StandardPageFactory(
+        parent=section,
+        title="Territoires en transition : retour sur la rencontre",
+        slug="retour-sur-la-rencontre",
+        intro="Ce que les territoires participatifs ont mis en commun cette année.",
+        body=full_body(link_target=section),
+    )
+
+
+def build_editorial_pages(home):
+    """News, a resource and a dossier sharing themes and tags, so that recommendations have matches."""
+    participation = ThemeFactory(name="Participation citoyenne", slug="participation-citoyenne", colour="green")
+    climat = ThemeFactory(name="Climat", slug="climat", colour="blue")
+    news_index = NewsIndexPageFactory(parent=home, show_in_menus=True, intro="Les nouvelles du réseau.")
+    resources = ResourceIndexPageFactory(parent=home, show_in_menus=True, intro="Guides, études et outils.")
+    article = classify(
+        NewsPageFactory(
+            parent=news_index,
+            title="Lancement du réseau à Lille",
+            slug="lancement-du-reseau-a-lille",
+            listing_summary="Une quarantaine de personnes réunies le 28 avril 2022.",
+            hero_image=_photo("Une quarantaine de personnes en cercle dans une salle"),
+            authors="Jeanne Martin",
+            body=full_body(link_target=news_index),
+        ),
+        themes=[participation],
+        tags=["participation", RARE_TAG],
+    )
+    classify(
+        NewsPageFactory(
+            parent=news_index,
+            title="Les sessions de codéveloppement",
+            slug="sessions-codeveloppement",
+            listing_image=_photo("Un atelier autour de post-it"),
+        ),
+        themes=[participation],
+        tags=[RARE_TAG],
+    )
+    classify(
+        NewsPageFactory(parent=news_index, title="Sobriété énergétique"),
+        themes=[climat],
+        tags=["climat", "participation"],
+    )
+    classify(
+        ResourcePageFactory(
+            parent=resources,
+            title="Guide de la concertation",
+            slug="guide-de-la-concertation",
+            external_url="https://example.org/guide",
+            body=[("quote", {"quote": "Écouter d'abord.", "attribution": ""})],
+        ),
+        themes=[participation],
+        tags=["participation"],
+    )
+    topic = TopicPageFactory(parent=home, listing_summary="Tout sur la participation.")
+    topic.themes.set([participation])
+    topic.save_revision().publish()
+    return article
