@@ -17,7 +17,7 @@ then id, so that the same page always shows the same suggestions.
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, OuterRef, Subquery, Sum, Value
+from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
@@ -28,6 +28,9 @@ THEME_WEIGHT = 1.0
 FRESHNESS_DAYS = 365.0
 MAX_PER_TYPE = 2
 CANDIDATE_POOL = 5  # rows fetched per suggestion shown, enough to apply the per-type cap
+CANDIDATE_WINDOW = 500  # newest related pages that are scored
+RARE_TAG_USAGE = 50  # a tag on this many pages or fewer brings all its pages into the window
+NEWEST_FILL = 20  # newest pages scored too, so that the block is never empty
 
 
 def recommend(page, count=None, now=None):
@@ -50,7 +53,13 @@ def pinned_pages(page, now):
 
 
 def ranked_candidates(page, now, excluded_ids):
-    """Every visible, not-over editorial page but `excluded_ids`, best match first (one query)."""
+    """Visible, not-over editorial pages but `excluded_ids`, best match first, in one query.
+
+    Scoring every page of the site would cost more as the site grows, so only a bounded window is
+    scored: the CANDIDATE_WINDOW newest pages that share a tag or a theme, every page that shares a
+    rare tag (used by at most RARE_TAG_USAGE pages, the strongest signal whatever its age), and the
+    newest pages of all, which fill the block when nothing matches.
+    """
     source_tags = EditorialPageTag.objects.filter(content_object_id=page.pk).values("tag_id")
     tag_usage = (
         EditorialPageTag.objects.filter(tag_id=OuterRef("tag_id")).values("tag_id").annotate(n=Count("id")).values("n")
@@ -83,10 +92,25 @@ def ranked_candidates(page, now, excluded_ids):
     )
     age_in_days = Value(today) - Cast(published_day, FloatField())
     freshness = (Value(1.0) + Value(1.0) / (Value(1.0) + age_in_days / FRESHNESS_DAYS)) / Value(2.0)
+    eligible = EditorialPage.objects.visible().not_over(now).exclude(pk__in=excluded_ids)
+    sharing = eligible.filter(
+        Q(pk__in=EditorialPageTag.objects.filter(tag_id__in=source_tags).values("content_object_id"))
+        | Q(pk__in=theme_links.filter(theme_id__in=source_themes).values("editorialpage_id"))
+    )
+    rare_tags = (
+        EditorialPageTag.objects.filter(tag_id__in=source_tags)
+        .values("tag_id")
+        .annotate(n=Count("id"))
+        .filter(n__lte=RARE_TAG_USAGE)
+        .values("tag_id")
+    )
+    window = (
+        Q(pk__in=sharing.newest_first().values("pk")[:CANDIDATE_WINDOW])
+        | Q(pk__in=EditorialPageTag.objects.filter(tag_id__in=rare_tags).values("content_object_id"))
+        | Q(pk__in=eligible.newest_first().values("pk")[:NEWEST_FILL])
+    )
     return (
-        EditorialPage.objects.visible()
-        .not_over(now)
-        .exclude(pk__in=excluded_ids)
+        eligible.filter(window)
         .annotate(score=relevance * freshness)
         .order_by(F("score").desc(), "-publication_date", "-id")
     )

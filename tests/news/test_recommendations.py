@@ -118,3 +118,27 @@ def test_ranking_is_a_single_query(news_index):
         ranked = list(ranked_candidates(source, NOW, [source.pk])[:20])
     assert len(ranked) == 15
     assert len(captured) == 1
+
+
+def test_an_old_page_sharing_a_rare_tag_is_found_beyond_the_window_of_recent_matches(news_index, monkeypatch):
+    monkeypatch.setattr("news.recommendations.CANDIDATE_WINDOW", 2)
+    monkeypatch.setattr("news.recommendations.RARE_TAG_USAGE", 2)
+    source = classify(article(news_index, "Source"), tags=["participation", "codéveloppement"])
+    classify(article(news_index, "Ancien mais proche", days_old=1500), tags=["codéveloppement"])
+    for index in range(4):
+        classify(article(news_index, f"Récent {index}", days_old=index), tags=["participation"])
+
+    assert "Ancien mais proche" in titles(recommend(source, count=4, now=NOW))
+
+
+def test_only_the_window_of_recent_matches_is_scored(news_index, monkeypatch):
+    monkeypatch.setattr("news.recommendations.CANDIDATE_WINDOW", 2)
+    monkeypatch.setattr("news.recommendations.RARE_TAG_USAGE", 1)
+    monkeypatch.setattr("news.recommendations.NEWEST_FILL", 1)
+    source = classify(article(news_index, "Source"), tags=["participation"])
+    for index in range(5):
+        classify(article(news_index, f"Lié {index}", days_old=10 + index), tags=["participation"])
+
+    scored = titles(ranked_candidates(source, NOW, [source.pk]))
+
+    assert scored == ["Lié 0", "Lié 1"]
