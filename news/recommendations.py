@@ -17,7 +17,7 @@ then id, so that the same page always shows the same suggestions.
 from collections import Counter
 
 from django.conf import settings
-from django.db.models import Count, F, FloatField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models import Case, Count, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
@@ -33,8 +33,11 @@ RARE_TAG_USAGE = 50  # a tag on this many pages or fewer brings all its pages in
 NEWEST_FILL = 20  # newest pages scored too, so that the block is never empty
 
 
-def recommend(page, count=None, now=None):
-    """The pinned pages, then automatic suggestions until `count` items are shown."""
+def recommend(page, count=None, now=None, tag_ids=None, theme_ids=None):
+    """The pinned pages, then automatic suggestions until `count` items are shown.
+
+    `tag_ids` and `theme_ids` spare two queries when the caller has already read the page's own.
+    """
     count = count or settings.RECOMMENDATIONS_COUNT
     now = now or timezone.now()
     pinned = pinned_pages(page, now)
@@ -42,7 +45,12 @@ def recommend(page, count=None, now=None):
     if missing <= 0:
         return pinned
     excluded = [page.pk, *(item.pk for item in pinned)]
-    candidates = list(ranked_candidates(page, now, excluded).for_cards()[: count * CANDIDATE_POOL])
+    if tag_ids is None:
+        tag_ids = [link.tag_id for link in page.tagged_items.all()]
+    if theme_ids is None:
+        theme_ids = [theme.pk for theme in page.themes.all()]
+    ranked = ranked_candidates(tag_ids, theme_ids, now, excluded)
+    candidates = list(ranked.for_cards()[: count * CANDIDATE_POOL])
     return pinned + diversify(candidates, missing)
 
 
@@ -52,29 +60,32 @@ def pinned_pages(page, now):
     return [found[pk] for pk in pinned_ids if pk in found]
 
 
-def ranked_candidates(page, now, excluded_ids):
+def ranked_candidates(tag_ids, theme_ids, now, excluded_ids):
     """Visible, not-over editorial pages but `excluded_ids`, best match first, in one query.
 
-    Scoring every page of the site would cost more as the site grows, so only a bounded window is
-    scored: the CANDIDATE_WINDOW newest pages that share a tag or a theme, every page that shares a
-    rare tag (used by at most RARE_TAG_USAGE pages, the strongest signal whatever its age), and the
-    newest pages of all, which fill the block when nothing matches.
+    `tag_ids` and `theme_ids` are the source page's own. Scoring every page of the site would cost
+    more as the site grows, so only a bounded window is scored: the CANDIDATE_WINDOW newest pages
+    that share a tag or a theme, every page that shares a rare tag (used by at most RARE_TAG_USAGE
+    pages, the strongest signal whatever its age), and the newest pages of all, which fill the
+    block when nothing matches.
     """
-    source_tags = EditorialPageTag.objects.filter(content_object_id=page.pk).values("tag_id")
-    tag_usage = (
-        EditorialPageTag.objects.filter(tag_id=OuterRef("tag_id")).values("tag_id").annotate(n=Count("id")).values("n")
+    links = EditorialPageTag.objects
+    theme_links = EditorialPage.themes.through.objects
+    # One uncorrelated subquery per source tag: the database counts each tag's pages once per query.
+    rarity = Case(
+        *(When(tag_id=tag_id, then=Value(1.0) / Cast(Subquery(_usage(tag_id)), FloatField())) for tag_id in tag_ids),
+        default=Value(0.0),
+        output_field=FloatField(),
     )
     tag_score = (
-        EditorialPageTag.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=source_tags)
-        .annotate(rarity=Value(1.0) / Cast(Subquery(tag_usage), FloatField()))
+        links.filter(content_object_id=OuterRef("pk"), tag_id__in=tag_ids)
+        .annotate(rarity=rarity)
         .values("content_object_id")
         .annotate(total=Sum("rarity"))
         .values("total")
     )
-    theme_links = EditorialPage.themes.through.objects
-    source_themes = theme_links.filter(editorialpage_id=page.pk).values("theme_id")
     theme_score = (
-        theme_links.filter(editorialpage_id=OuterRef("pk"), theme_id__in=source_themes)
+        theme_links.filter(editorialpage_id=OuterRef("pk"), theme_id__in=theme_ids)
         .values("editorialpage_id")
         .annotate(n=Count("id"))
         .values("n")
@@ -94,19 +105,15 @@ def ranked_candidates(page, now, excluded_ids):
     freshness = (Value(1.0) + Value(1.0) / (Value(1.0) + age_in_days / FRESHNESS_DAYS)) / Value(2.0)
     eligible = EditorialPage.objects.visible().not_over(now).exclude(pk__in=excluded_ids)
     sharing = eligible.filter(
-        Q(pk__in=EditorialPageTag.objects.filter(tag_id__in=source_tags).values("content_object_id"))
-        | Q(pk__in=theme_links.filter(theme_id__in=source_themes).values("editorialpage_id"))
+        Q(pk__in=links.filter(tag_id__in=tag_ids).values("content_object_id"))
+        | Q(pk__in=theme_links.filter(theme_id__in=theme_ids).values("editorialpage_id"))
     )
     rare_tags = (
-        EditorialPageTag.objects.filter(tag_id__in=source_tags)
-        .values("tag_id")
-        .annotate(n=Count("id"))
-        .filter(n__lte=RARE_TAG_USAGE)
-        .values("tag_id")
-    )
+        links.filter(tag_id__in=tag_ids).values("tag_id").annotate(n=Count("id")).filter(n__lte=RARE_TAG_USAGE)
+    ).values("tag_id")
     window = (
         Q(pk__in=sharing.newest_first().values("pk")[:CANDIDATE_WINDOW])
-        | Q(pk__in=EditorialPageTag.objects.filter(tag_id__in=rare_tags).values("content_object_id"))
+        | Q(pk__in=links.filter(tag_id__in=rare_tags).values("content_object_id"))
         | Q(pk__in=eligible.newest_first().values("pk")[:NEWEST_FILL])
     )
     return (
@@ -114,6 +121,10 @@ def ranked_candidates(page, now, excluded_ids):
         .annotate(score=relevance * freshness)
         .order_by(F("score").desc(), "-publication_date", "-id")
     )
+
+
+def _usage(tag_id):
+    return EditorialPageTag.objects.filter(tag_id=tag_id).values("tag_id").annotate(n=Count("id")).values("n")
 
 
 def diversify(candidates, count):

@@ -110,6 +110,13 @@ class EditorialPage(BasePage):
     # An EditorialPage is never created on its own, only through its concrete types.
     is_creatable = False
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Read once: the header shows them and the recommendations rank by them.
+        context["page_themes"] = list(self.themes.all())
+        context["page_tags"] = list(self.tags.all())
+        return context
+
     @property
     def type_label(self):
         """« Actualité », « Ressource »… from the cached content type, without loading the specific page."""

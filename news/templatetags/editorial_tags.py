@@ -21,5 +21,6 @@ def json_ld(data):
 
 
 @register.inclusion_tag("components/recommendations.html", takes_context=True)
-def similar_content(context, page):
-    return {"items": recommend(page), "request": context.get("request")}
+def similar_content(context, page, tags, themes):
+    items = recommend(page, tag_ids=[tag.pk for tag in tags], theme_ids=[theme.pk for theme in themes])
+    return {"items": items, "request": context.get("request")}

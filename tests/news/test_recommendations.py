@@ -114,8 +114,12 @@ def test_ranking_is_a_single_query(news_index):
     source = classify(article(news_index, "Source"), themes=[ThemeFactory()], tags=["climat", "tiers-lieux"])
     for index in range(15):
         classify(article(news_index, f"Candidat {index}"), tags=["climat"])
+    tag_ids, theme_ids = (
+        [link.tag_id for link in source.tagged_items.all()],
+        [theme.pk for theme in source.themes.all()],
+    )
     with CaptureQueriesContext(connection) as captured:
-        ranked = list(ranked_candidates(source, NOW, [source.pk])[:20])
+        ranked = list(ranked_candidates(tag_ids, theme_ids, NOW, [source.pk])[:20])
     assert len(ranked) == 15
     assert len(captured) == 1
 
@@ -139,6 +143,7 @@ def test_only_the_window_of_recent_matches_is_scored(news_index, monkeypatch):
     for index in range(5):
         classify(article(news_index, f"Lié {index}", days_old=10 + index), tags=["participation"])
 
-    scored = titles(ranked_candidates(source, NOW, [source.pk]))
+    tag_ids = [link.tag_id for link in source.tagged_items.all()]
+    scored = titles(ranked_candidates(tag_ids, [], NOW, [source.pk]))
 
     assert scored == ["Lié 0", "Lié 1"]
