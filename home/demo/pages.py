@@ -204,7 +204,9 @@ def load_pages(stdout):
     network = ensure_child(home, network_page())
     for build in (legal_page, accessibility_page, privacy_page):
         ensure_child(home, build())
-    if not home.hero_link_page_id:
-        home.hero_link_page = network
+    if not (home.hero_link_page_id and home.join_page_id):
+        # The network page until the join form exists; its loader points the call there.
+        home.hero_link_page = home.hero_link_page or network
+        home.join_page = home.join_page or network
         home.save_revision().publish()
     stdout.write(f"Pages : arborescence prête ({home.get_descendants().count() + 1} pages, dont « {about.title} »).")

@@ -40,6 +40,13 @@ def test_demo_builds_the_site_tree_of_the_url_contract(client, monkeypatch):
     assert SiteSettings.for_site(site).legal_links
 
 
+def test_demo_home_page_has_its_sections(client):
+    load_demo()
+    html = client.get("/").content.decode()
+    for section in ["Dernières actualités", "Dossier à la une", "Nouvelles ressources", "Rejoindre le réseau"]:
+        assert section in html
+
+
 def test_demo_content_is_in_french_with_alt_texts(client):
     load_demo()
     html = client.get("/reseau/").content.decode()
