@@ -41,3 +41,14 @@ def test_production_does_not_start_without_a_secret_key():
     result = run_check("config.settings.production", DJANGO_ALLOWED_HOSTS="territoires.example")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_postgresql_connections_turn_off_jit_compilation():
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", "from config.settings import base; print(base.DATABASES['default']['OPTIONS'])"],
+        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://territoires@db.example:5432/territoires"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "'options': '-c jit=off'" in result.stdout
