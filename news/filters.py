@@ -26,10 +26,11 @@ class ListingFilters:
     unknown: list = field(default_factory=list)
 
     @classmethod
-    def from_request(cls, request, extra_choices=None):
+    def from_request(cls, request, extra_choices=None, extra_names=None):
         """Read ?theme=, ?tag= and any extra choice filter (e.g. ?type=) from the query string.
 
-        `extra_choices` maps a parameter name to its allowed values and their labels.
+        `extra_choices` maps a parameter name to its allowed values and their labels; `extra_names`
+        gives each parameter the name visitors read when its value matches nothing.
         """
         filters = cls()
         theme_slug, tag_slug = _param(request, "theme"), _param(request, "tag")
@@ -47,7 +48,8 @@ class ListingFilters:
                 filters.extra[name] = value
                 filters.extra_labels[name] = choices[value]
             elif value:
-                filters.unknown.append(f"{name} « {value} »")
+                label = (extra_names or {}).get(name, name)
+                filters.unknown.append(_("%(filter)s « %(value)s »") % {"filter": label, "value": value})
         return filters
 
     def apply(self, queryset):

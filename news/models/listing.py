@@ -45,7 +45,7 @@ class ListingPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         choices = self.extra_filter_choices()
-        filters = ListingFilters.from_request(request, choices)
+        filters = ListingFilters.from_request(request, choices, self.extra_filter_labels)
         pages = self.listed_pages(filters).newest_first().for_cards()
         context.update(
             filters=filters,
@@ -80,8 +80,12 @@ class ListingPage(RoutablePageMixin, BasePage):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        return ListingFeed(self, ListingFilters.from_request(request, self.extra_filter_choices()))(request)
+        return ListingFeed(
+            self, ListingFilters.from_request(request, self.extra_filter_choices(), self.extra_filter_labels)
+        )(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        return AtomListingFeed(self, ListingFilters.from_request(request, self.extra_filter_choices()))(request)
+        return AtomListingFeed(
+            self, ListingFilters.from_request(request, self.extra_filter_choices(), self.extra_filter_labels)
+        )(request)

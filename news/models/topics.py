@@ -108,7 +108,7 @@ class TopicPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         type_choices = {slug: label for slug, (label, _model) in self.included_types().items()}
-        filters = ListingFilters.from_request(request, {"type": type_choices})
+        filters = ListingFilters.from_request(request, {"type": type_choices}, {"type": _("type de contenu")})
         pinned = self.pinned()
         pages = self.matching_pages(filters, exclude_ids=[page.pk for page in pinned]).newest_first().for_cards()
         cards = Paginator(pages, self.per_page).get_page(request.GET.get("page"))
