@@ -1,5 +1,7 @@
 """Every body block renders on its own preview value, so the editor's block picker never breaks."""
 
+import re
+
 import pytest
 
 from django.core.exceptions import ValidationError
@@ -66,3 +68,19 @@ def test_call_to_action_refuses_other_addresses(address):
     block = CallToActionBlock()
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"label": "Rejoindre", "link": {"page": None, "url": address}, "style": "primary"}))
+
+
+def test_a_small_image_never_repeats_a_width_in_srcset(client, home_page):
+    from tests.factories import StandardPageFactory
+
+    small = ImageFactory(file__width=600, file__height=400)
+    page = StandardPageFactory(
+        parent=home_page,
+        body=[("image", {"image": {"image": small, "decorative": False, "alt_text": ""}, "caption": "", "credit": ""})],
+    )
+    html = client.get(page.url).content.decode()
+    for srcset in re.findall(r'srcset="([^"]+)"', html):
+        widths = [candidate.split()[-1] for candidate in srcset.split(", ")]
+        assert len(widths) == len(set(widths)), srcset
+        assert all(width.endswith("w") for width in widths)
+    assert "480w" in html and "600w" in html

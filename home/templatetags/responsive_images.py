@@ -1,0 +1,46 @@
+"""Wagtail's {% picture %}, without the duplicate widths that invalidate HTML for small images.
+
+Wagtail never enlarges an image, so asking a 600-pixel photo for widths 480, 800 and 1200 gives
+three renditions of which two are 600 pixels wide, and `srcset` then names the same width twice
+(an HTML error, and a wasted download). Load this library after `wagtailimages_tags`: its
+`picture` tag takes the same arguments and keeps one rendition per width.
+"""
+
+from django import template
+
+from wagtail.images.models import Picture
+from wagtail.images.templatetags.wagtailimages_tags import PictureNode, get_renditions_or_not_found
+from wagtail.images.templatetags.wagtailimages_tags import image as parse_image_tag
+
+register = template.Library()
+
+
+class DistinctWidthPicture(Picture):
+    @classmethod
+    def get_width_srcset(cls, renditions_list):
+        distinct = {}
+        for rendition in renditions_list:
+            distinct.setdefault(rendition.width, rendition)
+        # Width descriptors even for a single candidate: `sizes` requires them.
+        return ", ".join(f"{rendition.url} {width}w" for width, rendition in distinct.items())
+
+
+class DistinctWidthPictureNode(PictureNode):
+    def render(self, context):
+        image = self.validate_image(context)
+        if not image:
+            return ""
+        renditions = get_renditions_or_not_found(image, self.get_filters())
+        if self.output_var_name:
+            context[self.output_var_name] = DistinctWidthPicture(renditions)
+            return ""
+        attrs = {key: value.resolve(context) for key, value in self.attrs.items()}
+        return DistinctWidthPicture(renditions, attrs).__html__()
+
+
+@register.tag
+def picture(parser, token):
+    node = parse_image_tag(parser, token)
+    return DistinctWidthPictureNode(
+        node.image_expr, node.filter_specs, attrs=node.attrs, output_var_name=node.output_var_name
+    )
