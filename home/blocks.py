@@ -219,7 +219,12 @@ class LatestContentBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titre"), max_length=120, default="Dernières actualités")
     content_type = blocks.ChoiceBlock(
         label=_("type de contenu"),
-        choices=[("", _("Tous les types")), ("actualites", _("Actualités")), ("ressources", _("Ressources"))],
+        choices=[
+            ("", _("Tous les types")),
+            ("actualites", _("Actualités")),
+            ("evenements", _("Prochains événements")),
+            ("ressources", _("Ressources")),
+        ],
         required=False,
     )
     theme = SnippetChooserBlock("home.Theme", label=_("thème"), required=False)

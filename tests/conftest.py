@@ -46,3 +46,10 @@ def _empty_caches():
     """Wagtail caches renditions and site roots by id, and ids come back after a rollback."""
     for cache in caches.all():
         cache.clear()
+
+
+@pytest.fixture
+def event_index(home_page):
+    from tests.factories import EventIndexPageFactory
+
+    return EventIndexPageFactory(parent=home_page)

@@ -1,12 +1,24 @@
 """Factories for every page type and snippet, shared by the whole suite."""
 
+from datetime import timedelta
+
 import factory
+
+from django.utils import timezone
 
 import wagtail_factories
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage, Theme
-from news.models import NewsIndexPage, NewsPage, ResourceIndexPage, ResourcePage, TopicPage
+from news.models import (
+    EventIndexPage,
+    EventPage,
+    NewsIndexPage,
+    NewsPage,
+    ResourceIndexPage,
+    ResourcePage,
+    TopicPage,
+)
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
@@ -109,3 +121,24 @@ def classify(page, themes=(), tags=()):
     page.tags.set(list(tags))
     page.save_revision().publish()
     return page
+
+
+class EventIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Agenda"
+    slug = "agenda"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Rencontre {n}")
+    slug = factory.Sequence(lambda n: f"rencontre-{n}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + timedelta(hours=3))
+    venue_name = "Maison de la vie associative"
+    commune = "Lille"
+    postal_code = "59000"
+
+    class Meta:
+        model = EventPage

@@ -1,4 +1,5 @@
 from .editorial import EditorialPage, EditorialPageTag, PinnedPage
+from .events import EventIndexPage, EventPage
 from .news import NewsIndexPage, NewsPage
 from .resources import ResourceDocument, ResourceIndexPage, ResourcePage
 from .topics import TopicPage, TopicPageTag, TopicPinnedItem
@@ -6,6 +7,8 @@ from .topics import TopicPage, TopicPageTag, TopicPinnedItem
 __all__ = [
     "EditorialPage",
     "EditorialPageTag",
+    "EventIndexPage",
+    "EventPage",
     "NewsIndexPage",
     "NewsPage",
     "PinnedPage",

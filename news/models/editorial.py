@@ -8,6 +8,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -74,8 +75,8 @@ class EditorialPage(BasePage):
     )
     # Events fill these two; other types leave them empty. Kept here so that listings and
     # recommendations can drop past events in the same query as everything else.
-    starts_at = models.DateTimeField(_("début"), null=True, blank=True, editable=False)
-    ends_at = models.DateTimeField(_("fin"), null=True, blank=True, editable=False, db_index=True)
+    starts_at = models.DateTimeField(_("début"), null=True, blank=True, db_index=True)
+    ends_at = models.DateTimeField(_("fin"), null=True, blank=True, db_index=True)
 
     objects = PageManager.from_queryset(EditorialPageQuerySet)()
 
@@ -121,6 +122,11 @@ class EditorialPage(BasePage):
     def type_label(self):
         """« Actualité », « Ressource »… from the cached content type, without loading the specific page."""
         return capfirst(self.specific_class._meta.verbose_name)
+
+    @property
+    def month_label(self):
+        """« avril 2024 »: the month an event starts in (or the page was published), for agenda headings."""
+        return date_format(timezone.localtime(self.display_date), "F Y")
 
     @property
     def display_date(self):

@@ -38,6 +38,9 @@ class ListingPage(RoutablePageMixin, BasePage):
     def filter_extra(self, queryset, filters):
         return queryset
 
+    def ordered(self, pages, request):
+        return pages.newest_first()
+
     def listed_pages(self, filters):
         pages = EditorialPage.objects.visible().type(*self.listed_models).descendant_of(self)
         return self.filter_extra(filters.apply(pages), filters)
@@ -46,7 +49,7 @@ class ListingPage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         choices = self.extra_filter_choices()
         filters = ListingFilters.from_request(request, choices, self.extra_filter_labels)
-        pages = self.listed_pages(filters).newest_first().for_cards()
+        pages = self.ordered(self.listed_pages(filters), request).for_cards()
         context.update(
             filters=filters,
             cards=Paginator(pages, self.per_page).get_page(request.GET.get("page")),

@@ -17,8 +17,16 @@ class EditorialPageQuerySet(PageQuerySet):
         return self.live().exclude(Exists(restricted))
 
     def not_over(self, now):
-        """Everything but events that have already ended."""
-        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gte=now))
+        """Everything but events that have already ended (an event ending at 18:00 is over at 18:00)."""
+        return self.filter(Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+
+    def upcoming_events(self, now):
+        """Events not over yet, ongoing ones included, soonest first."""
+        return self.filter(ends_at__gt=now).order_by("starts_at", "pk")
+
+    def past_events(self, now):
+        """Events that have ended, most recent first."""
+        return self.filter(ends_at__lte=now).order_by("-starts_at", "-pk")
 
     def with_theme(self, theme):
         return self.filter(themes=theme)
@@ -35,14 +43,17 @@ class EditorialPageQuerySet(PageQuerySet):
 
         from .topics import editorial_types
 
-        pages = self.visible().not_over(timezone.now())
+        now = timezone.now()
+        pages = self.visible().not_over(now)
         if type_slug in editorial_types():
             pages = pages.type(editorial_types()[type_slug][1])
         if theme:
             pages = pages.with_theme(theme)
         if tag_name:
             pages = pages.filter(tagged_items__tag__name__iexact=tag_name)
-        return pages.newest_first().for_cards()[:count]
+        # Events are listed as the agenda shows them: the next ones first.
+        pages = pages.upcoming_events(now) if type_slug == "evenements" else pages.newest_first()
+        return pages.for_cards()[:count]
 
     def for_cards(self):
         """What a card shows (image, themes) fetched with the page, never one query per card."""

@@ -18,6 +18,7 @@ from home.models import BasePage
 from news.filters import ListingFilters
 
 from .editorial import EditorialPage, EditorialPageTag
+from .events import EventPage
 from .news import NewsPage
 from .resources import ResourcePage
 
@@ -26,6 +27,7 @@ def editorial_types():
     """The content types a dossier can gather, as {query-string value: (label, page model)}."""
     return {
         "actualites": (_("Actualités"), NewsPage),
+        "evenements": (_("Événements"), EventPage),
         "ressources": (_("Ressources"), ResourcePage),
     }
 
@@ -53,6 +55,7 @@ class TopicPage(BasePage):
         help_text=_("Les contenus portant l'une de ces étiquettes apparaissent aussi dans le dossier."),
     )
     include_news = models.BooleanField(_("inclure les actualités"), default=True)
+    include_events = models.BooleanField(_("inclure les événements"), default=True)
     include_resources = models.BooleanField(_("inclure les ressources"), default=True)
 
     content_panels = [
@@ -64,6 +67,7 @@ class TopicPage(BasePage):
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("tags"),
                 FieldPanel("include_news"),
+                FieldPanel("include_events"),
                 FieldPanel("include_resources"),
             ],
             heading=_("Contenus rassemblés automatiquement"),
@@ -84,7 +88,11 @@ class TopicPage(BasePage):
         verbose_name_plural = _("dossiers thématiques")
 
     def included_types(self):
-        included = {"actualites": self.include_news, "ressources": self.include_resources}
+        included = {
+            "actualites": self.include_news,
+            "evenements": self.include_events,
+            "ressources": self.include_resources,
+        }
         return {slug: value for slug, value in editorial_types().items() if included.get(slug)}
 
     def pinned(self):

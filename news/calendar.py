@@ -1,0 +1,120 @@
+"""Calendar files (RFC 5545) for one event and for the agenda, built with icalendar."""
+
+from datetime import timedelta
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+
+from home.models import Theme
+
+FEED_PAST_DAYS = 90
+PRODUCT_ID = "-//Territoires participatifs//Agenda//FR"
+
+
+def event_uid(event, request):
+    """Stable across downloads and unique per event: the event's own UUID at this site's host."""
+    return f"{event.calendar_uid}@{request.get_host().split(':')[0]}"
+
+
+def to_vevent(event, request):
+    tz = ZoneInfo(settings.TIME_ZONE)
+    vevent = Event()
+    vevent.add("uid", event_uid(event, request))
+    vevent.add("dtstamp", timezone.now())
+    vevent.add("last-modified", event.last_published_at or event.latest_revision_created_at or timezone.now())
+    vevent.add("sequence", event.calendar_sequence)
+    vevent.add("summary", event.title)
+    url = request.build_absolute_uri(event.url)
+    vevent.add("description", "\n\n".join(part for part in (event.chapo, url) if part))
+    vevent.add("url", url)
+    if event.all_day:
+        # DATE values; DTEND is the day after the last one (exclusive), as RFC 5545 wants.
+        vevent.add("dtstart", timezone.localtime(event.starts_at, tz).date())
+        vevent.add("dtend", event.last_day + timedelta(days=1))
+    else:
+        vevent.add("dtstart", event.starts_at.astimezone(tz))
+        vevent.add("dtend", event.ends_at.astimezone(tz))
+    location = event_location(event)
+    if location:
+        vevent.add("location", location)
+    vevent.add("status", "CANCELLED" if event.is_cancelled else "CONFIRMED")
+    return vevent
+
+
+def event_location(event):
+    place = ", ".join(
+        part for part in (event.venue_name, event.address, f"{event.postal_code} {event.commune}".strip()) if part
+    )
+    return place or event.online_url
+
+
+def calendar_response(events, request, filename, name):
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    events = list(events)
+    for event in events:
+        calendar.add_component(to_vevent(event, request))
+    if events:
+        # Transitions for the years the events span only, not Python's default 1970–2038.
+        first = min(event.starts_at for event in events).date().replace(month=1, day=1)
+        last = max(event.ends_at for event in events).date().replace(month=12, day=31)
+        calendar.add_missing_timezones(first_date=first, last_date=last)
+    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    return response
+
+
+def event_calendar_response(request, event):
+    return calendar_response([event], request, event.slug, event.title)
+
+
+def feed_calendar_response(request, index):
+    """Upcoming events and those of the last 90 days, optionally of one theme (?theme=)."""
+    from news.models import EventPage
+
+    since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
+    events = EventPage.objects.live().public().descendant_of(index).filter(ends_at__gt=since).order_by("starts_at")
+    theme = Theme.objects.filter(slug=request.GET.get("theme", "")[:100]).first()
+    if theme:
+        events = events.filter(themes=theme)
+    return calendar_response(events, request, "agenda", index.title)
+
+
+def add_to_calendar_links(event, request):
+    """« Ajouter à mon agenda »: the ICS file, and prefilled Google and Outlook forms."""
+    url = request.build_absolute_uri(event.url)
+    details = "\n\n".join(part for part in (event.chapo, url) if part)
+    location = event_location(event)
+    if event.all_day:
+        first_day = timezone.localtime(event.starts_at).date()
+        google_dates = f"{first_day:%Y%m%d}/{event.last_day + timedelta(days=1):%Y%m%d}"
+    else:
+        utc = ZoneInfo("UTC")
+        google_dates = (
+            f"{event.starts_at.astimezone(utc):%Y%m%dT%H%M%SZ}/{event.ends_at.astimezone(utc):%Y%m%dT%H%M%SZ}"
+        )
+    google = "https://calendar.google.com/calendar/render?" + urlencode(
+        {"action": "TEMPLATE", "text": event.title, "dates": google_dates, "details": details, "location": location}
+    )
+    outlook = "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
+        {
+            "path": "/calendar/action/compose",
+            "rru": "addevent",
+            "subject": event.title,
+            "startdt": event.starts_at.isoformat(),
+            "enddt": event.ends_at.isoformat(),
+            "allday": "true" if event.all_day else "false",
+            "body": details,
+            "location": location,
+        }
+    )
+    return {"ics": event.url + "ical/", "google": google, "outlook": outlook}

@@ -1,0 +1,301 @@
+import uuid
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import BodyStreamBlock
+
+from .editorial import EditorialPage
+from .listing import ListingPage
+
+MONTHS_OFFERED = 12  # the month filter offers this month and the next eleven
+
+# Fields whose change calendar applications must hear about (the ICS SEQUENCE grows with them).
+CALENDAR_FIELDS = (
+    "title",
+    "starts_at",
+    "ends_at",
+    "all_day",
+    "status",
+    "venue_name",
+    "address",
+    "commune",
+    "online_url",
+)
+
+
+class EventPage(RoutablePageMixin, EditorialPage):
+    """« Événement »: a meeting, workshop or visit, in person, online or both."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "prevu", _("Prévu")
+        FULL = "complet", _("Complet")
+        POSTPONED = "reporte", _("Reporté")
+        CANCELLED = "annule", _("Annulé")
+
+    class Format(models.TextChoices):
+        IN_PERSON = "presentiel", _("Présentiel")
+        ONLINE = "en-ligne", _("En ligne")
+        HYBRID = "hybride", _("Hybride")
+
+    all_day = models.BooleanField(
+        _("toute la journée"),
+        default=False,
+        help_text=_("Seules les dates comptent : l'événement dure du premier jour au dernier, inclus."),
+    )
+    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
+    event_format = models.CharField(_("format"), max_length=12, choices=Format.choices, default=Format.IN_PERSON)
+    venue_name = models.CharField(_("lieu"), max_length=150, blank=True)
+    address = models.CharField(_("adresse"), max_length=255, blank=True)
+    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
+    commune = models.CharField(_("commune"), max_length=100, blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    online_url = models.URLField(
+        _("lien de connexion"), blank=True, help_text=_("Pour les événements en ligne ou hybrides.")
+    )
+    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    registration_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("ou page d'inscription du site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    registration_closes_on = models.DateField(_("clôture des inscriptions"), null=True, blank=True)
+    registration_required = models.BooleanField(_("inscription obligatoire"), default=False)
+    price = models.CharField(
+        _("tarif"), max_length=100, blank=True, help_text=_("Laisser vide pour un événement gratuit.")
+    )
+    organisers = models.CharField(_("organisateurs et partenaires"), max_length=255, blank=True)
+    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("programme et présentation"))
+    calendar_uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = [
+        *EditorialPage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("starts_at", heading=_("Début")), FieldPanel("ends_at", heading=_("Fin"))]),
+                FieldPanel("all_day"),
+                FieldPanel("status"),
+            ],
+            heading=_("Dates"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("event_format"),
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("postal_code"), FieldPanel("commune")]),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Lieu"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_required"),
+                FieldPanel("registration_url"),
+                FieldPanel("registration_page"),
+                FieldPanel("registration_closes_on"),
+                FieldPanel("price"),
+            ],
+            heading=_("Inscription"),
+        ),
+        FieldPanel("organisers"),
+        FieldPanel("chapo"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        *EditorialPage.classification_panels,
+        *EditorialPage.dates_panels,
+    ]
+    search_fields = [*EditorialPage.search_fields, index.SearchField("body"), index.SearchField("commune")]
+
+    template = "pages/event_page.html"
+    parent_page_types = ["news.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("événement")
+        verbose_name_plural = _("événements")
+
+    def clean(self):
+        super().clean()
+        if not self.starts_at or not self.ends_at:
+            raise ValidationError({"starts_at": _("Un événement a une date de début et une date de fin.")})
+        if self.all_day:
+            self.starts_at, self.ends_at = whole_days(self.starts_at, self.ends_at)
+        if self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("La fin doit venir après le début.")})
+        if self.event_format != self.Format.IN_PERSON and not self.online_url:
+            raise ValidationError(
+                {"online_url": _("Un événement en ligne ou hybride a besoin de son lien de connexion.")}
+            )
+
+    def save(self, *args, **kwargs):
+        self.calendar_sequence = self._next_calendar_sequence()
+        super().save(*args, **kwargs)
+
+    def _next_calendar_sequence(self):
+        """RFC 5545: calendars replace an event only when its SEQUENCE grows with a change."""
+        if not self.pk:
+            return self.calendar_sequence
+        stored = EventPage.objects.filter(pk=self.pk).values(*CALENDAR_FIELDS, "calendar_sequence").first()
+        if stored is None:
+            return self.calendar_sequence
+        sequence = max(stored["calendar_sequence"], self.calendar_sequence)
+        changed = any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS)
+        return sequence + 1 if changed else sequence
+
+    def get_context(self, request, *args, **kwargs):
+        from news.calendar import add_to_calendar_links
+
+        context = super().get_context(request, *args, **kwargs)
+        context["calendar_links"] = add_to_calendar_links(self, request)
+        return context
+
+    @property
+    def structured_data(self):
+        """schema.org Event, for search engines (rendered as JSON-LD)."""
+        statuses = {
+            self.Status.CANCELLED: "EventCancelled",
+            self.Status.POSTPONED: "EventPostponed",
+        }
+        modes = {
+            self.Format.IN_PERSON: "OfflineEventAttendanceMode",
+            self.Format.ONLINE: "OnlineEventAttendanceMode",
+            self.Format.HYBRID: "MixedEventAttendanceMode",
+        }
+        dates = (self.starts_at.date(), self.last_day) if self.all_day else (self.starts_at, self.ends_at)
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "startDate": dates[0].isoformat(),
+            "endDate": dates[1].isoformat(),
+            "eventStatus": f"https://schema.org/{statuses.get(self.status, 'EventScheduled')}",
+            "eventAttendanceMode": f"https://schema.org/{modes[self.event_format]}",
+            "url": self.full_url,
+        }
+        if self.chapo:
+            data["description"] = self.chapo
+        locations = []
+        if self.event_format != self.Format.ONLINE and (self.venue_name or self.commune):
+            address = {
+                "@type": "PostalAddress",
+                "streetAddress": self.address,
+                "postalCode": self.postal_code,
+                "addressLocality": self.commune,
+                "addressCountry": "FR",
+            }
+            locations.append({"@type": "Place", "name": self.venue_name or self.commune, "address": address})
+        if self.event_format != self.Format.IN_PERSON and self.online_url:
+            locations.append({"@type": "VirtualLocation", "url": self.online_url})
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        if self.organisers:
+            data["organizer"] = {"@type": "Organization", "name": self.organisers}
+        registration = self.registration_url or (self.registration_page.full_url if self.registration_page else "")
+        if self.price or registration:
+            offer = {"@type": "Offer", "url": registration or self.full_url, "priceCurrency": "EUR"}
+            if not self.price:
+                offer["price"] = "0"
+            data["offers"] = offer
+        if self.share_image:
+            data["image"] = self.share_image.get_rendition("fill-1200x675|format-jpeg").full_url
+        return data
+
+    @property
+    def is_cancelled(self):
+        return self.status == self.Status.CANCELLED
+
+    @property
+    def last_day(self):
+        """The last day the event takes place, in local time (an all-day end is exclusive)."""
+        end = timezone.localtime(self.ends_at)
+        return (end - timedelta(microseconds=1)).date() if self.all_day else end.date()
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from news.calendar import event_calendar_response
+
+        return event_calendar_response(request, self)
+
+
+def whole_days(starts_at, ends_at):
+    """Midnight of the first day to midnight after the last day, in local time (an exclusive end)."""
+    first = timezone.localtime(starts_at).date()
+    last = timezone.localtime(ends_at).date()
+    tz = timezone.get_current_timezone()
+    return (
+        timezone.make_aware(datetime.combine(first, time.min), tz),
+        timezone.make_aware(datetime.combine(max(first, last) + timedelta(days=1), time.min), tz),
+    )
+
+
+class EventIndexPage(ListingPage):
+    """« Agenda »: upcoming and ongoing events soonest first; past ones under passes/, newest first."""
+
+    listed_models = (EventPage,)
+    template = "pages/event_index_page.html"
+    subpage_types = ["news.EventPage"]
+    max_count = 1
+    extra_filter_labels = {"format": _("Format"), "mois": _("Mois")}
+
+    class Meta:
+        verbose_name = _("agenda")
+
+    def extra_filter_choices(self):
+        months = {}
+        for day in month_starts(timezone.now(), MONTHS_OFFERED):
+            months[day.strftime("%Y-%m")] = date_format(day, "F Y")
+        return {"format": dict(EventPage.Format.choices), "mois": months}
+
+    def filter_extra(self, queryset, filters):
+        if "format" in filters.extra:
+            queryset = queryset.filter(eventpage__event_format=filters.extra["format"])
+        if "mois" in filters.extra:
+            year, month = (int(part) for part in filters.extra["mois"].split("-"))
+            queryset = queryset.filter(starts_at__year=year, starts_at__month=month)
+        return queryset
+
+    def ordered(self, pages, request):
+        now = timezone.now()
+        return pages.past_events(now) if self.showing_past(request) else pages.upcoming_events(now)
+
+    @staticmethod
+    def showing_past(request):
+        match = getattr(request, "routable_resolver_match", None)
+        return bool(match and match.url_name == "past")
+
+    @path("passes/", name="past")
+    def past(self, request):
+        return self.render(request, context_overrides={"past_events": True})
+
+    @path("ical/", name="ical")
+    def ical(self, request):
+        from news.calendar import feed_calendar_response
+
+        return feed_calendar_response(request, self)
+
+
+def month_starts(now, count):
+    """The first day of this month and of the `count - 1` months after it."""
+    year, month = timezone.localtime(now).year, timezone.localtime(now).month
+    for offset in range(count):
+        yield datetime(year + (month - 1 + offset) // 12, (month - 1 + offset) % 12 + 1, 1)
