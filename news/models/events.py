@@ -1,5 +1,5 @@
 import uuid
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -222,9 +222,8 @@ class EventPage(RoutablePageMixin, EditorialPage):
 
     @property
     def last_day(self):
-        """The last day the event takes place, in local time (an all-day end is exclusive)."""
-        end = timezone.localtime(self.ends_at)
-        return (end - timedelta(microseconds=1)).date() if self.all_day else end.date()
+        """The last day the event takes place, in local time."""
+        return timezone.localtime(self.ends_at).date()
 
     @path("")
     def index(self, request):
@@ -238,13 +237,15 @@ class EventPage(RoutablePageMixin, EditorialPage):
 
 
 def whole_days(starts_at, ends_at):
-    """Midnight of the first day to midnight after the last day, in local time (an exclusive end)."""
+    """From the first moment of the first day to the last moment of the last day, in local time.
+
+    Applying it twice changes nothing, which matters: Wagtail cleans a page on every save.
+    """
     first = timezone.localtime(starts_at).date()
-    last = timezone.localtime(ends_at).date()
+    last = max(first, timezone.localtime(ends_at).date())
     tz = timezone.get_current_timezone()
-    return (
-        timezone.make_aware(datetime.combine(first, time.min), tz),
-        timezone.make_aware(datetime.combine(max(first, last) + timedelta(days=1), time.min), tz),
+    return timezone.make_aware(datetime.combine(first, time.min), tz), timezone.make_aware(
+        datetime.combine(last, time.max), tz
     )
 
 
