@@ -4,7 +4,13 @@ The browser layer (axe, keyboard) and the HTML validity layer check the same set
 added here is checked by both.
 """
 
+from datetime import timedelta
+
+from django.utils import timezone
+
 from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
     ImageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
@@ -25,6 +31,7 @@ SECTION_PATH = "/reseau/"
 STANDARD_PAGE_PATH = "/reseau/retour-sur-la-rencontre/"
 ARTICLE_PATH = "/actualites/lancement-du-reseau-a-lille/"
 RARE_TAG = "codeveloppement"
+EVENT_PATH = "/agenda/rencontre-des-tiers-lieux/"
 
 # Kind of page -> address; the kinds are the test ids of the parametrized checks.
 PAGE_PATHS = {
@@ -40,6 +47,9 @@ PAGE_PATHS = {
     "ressources": "/ressources/",
     "ressource": "/ressources/guide-de-la-concertation/",
     "dossier": "/territoires-participatifs/",
+    "agenda": "/agenda/",
+    "agenda-passe": "/agenda/passes/",
+    "evenement": EVENT_PATH,
 }
 # The error page answers 404 on purpose; every other kind must be served normally.
 EXPECTED_STATUS = {kind: 404 if kind == "page-introuvable" else 200 for kind in PAGE_PATHS}
@@ -157,7 +167,38 @@ def build_editorial_pages(home):
         themes=[participation],
         tags=["participation"],
     )
+    build_events(home, themes=[participation, climat])
     topic = TopicPageFactory(parent=home, listing_summary="Tout sur la participation.")
     topic.themes.set([participation])
     topic.save_revision().publish()
     return article
+
+
+def build_events(home, themes):
+    """An upcoming hybrid event, an upcoming all-day one in another theme, and a past one."""
+    agenda = EventIndexPageFactory(parent=home, show_in_menus=True, intro="Rencontres, ateliers et visites.")
+    now = timezone.now()
+    soon = (now + timedelta(days=10)).replace(hour=14, minute=0, second=0, microsecond=0)
+    classify(
+        EventPageFactory(
+            parent=agenda,
+            title="Rencontre des tiers-lieux",
+            slug="rencontre-des-tiers-lieux",
+            starts_at=soon,
+            ends_at=soon + timedelta(hours=3),
+            event_format="hybride",
+            online_url="https://example.org/visio",
+            registration_url="https://example.org/inscription",
+            chapo="Le rôle des tiers-lieux dans les dynamiques locales.",
+            hero_image=_photo("Une grange rénovée accueillant un café associatif"),
+        ),
+        themes=[themes[0]],
+        tags=["participation"],
+    )
+    later = soon + timedelta(days=20)
+    classify(
+        EventPageFactory(parent=agenda, title="Journée climat", all_day=True, starts_at=later, ends_at=later),
+        themes=[themes[1]],
+    )
+    past = now - timedelta(days=200)
+    EventPageFactory(parent=agenda, title="Lancement du réseau", starts_at=past, ends_at=past + timedelta(hours=3))
