@@ -1,10 +1,18 @@
 """Editors create and preview every editorial page type in the admin."""
 
+from django.urls import reverse
+
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from news.models import NewsPage, ResourcePage, TopicPage
-from tests.factories import NewsIndexPageFactory, ResourceIndexPageFactory, ThemeFactory, make_site_home
+from news.models import EventPage, NewsPage, ResourcePage, TopicPage
+from tests.factories import (
+    EventIndexPageFactory,
+    NewsIndexPageFactory,
+    ResourceIndexPageFactory,
+    ThemeFactory,
+    make_site_home,
+)
 
 
 def editorial_form(title, slug, themes=(), **fields):
@@ -63,3 +71,34 @@ class EditorialAdminTests(WagtailPageTestCase):
         data["themes"] = [str(self.theme.pk)]
         self.assertCanCreate(self.home, TopicPage, data)
         self.assertEqual(TopicPage.objects.get().tags.names()[0], "participation")
+
+
+class EventAdminTests(WagtailPageTestCase):
+    def setUp(self):
+        home = make_site_home()
+        self.agenda = EventIndexPageFactory(parent=home)
+        self.login()
+
+    def event_form(self, **fields):
+        event = {
+            "starts_at": "2027-04-09 14:00",
+            "ends_at": "2027-04-09 18:00",
+            "status": "prevu",
+            "event_format": "presentiel",
+            "venue_name": "La Condition publique",
+            "commune": "Roubaix",
+        }
+        return editorial_form("Rencontre des tiers-lieux", "rencontre", **{**event, **fields})
+
+    def test_editor_publishes_an_event(self):
+        self.assertCanCreate(self.agenda, EventPage, self.event_form())
+        event = EventPage.objects.get(slug="rencontre")
+        self.assertEqual(event.commune, "Roubaix")
+        self.assertPageIsPreviewable(event, post_data=self.event_form())
+
+    def test_an_end_before_the_start_is_refused_with_a_french_message(self):
+        url = reverse("wagtailadmin_pages:add", args=("news", "eventpage", self.agenda.pk))
+        response = self.client.post(url, self.event_form(ends_at="2027-04-09 09:00", **{"action-publish": "publish"}))
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "La fin doit venir après le début.")
+        self.assertFalse(EventPage.objects.exists())
