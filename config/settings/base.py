@@ -207,3 +207,17 @@ def require_secret_key(secret_key):
 
 
 RECOMMENDATIONS_COUNT = int(env("RECOMMENDATIONS_COUNT", "4"))
+
+# --- Public forms: spam defences, mail and personal data -----------------------------------------
+
+# The time trap: a form posted sooner than this after it was served is a bot's, later a replay.
+SPAM_MIN_SECONDS = 3
+SPAM_MAX_AGE_SECONDS = 24 * 3600
+# Posts allowed per IP address and period (seconds) for each public form.
+FORM_RATE_LIMITS = {"join": (5, 600), "newsletter": (10, 600)}
+# Behind a reverse proxy, the visitor's address is the last one it appends to X-Forwarded-For.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+# Processed membership requests are anonymised after this many months.
+MEMBERSHIP_RETENTION_MONTHS = int(env("MEMBERSHIP_RETENTION_MONTHS", "12"))
+# Staff notified of new join requests when the join form names nobody.
+MEMBERSHIP_NOTIFY = env_list("MEMBERSHIP_NOTIFY")

@@ -90,7 +90,7 @@ class StandardPage(BasePage):
 
     template = "pages/standard_page.html"
     parent_page_types = ["home.HomePage", "home.StandardPage"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "network.ActorDirectoryPage", "network.JoinFormPage"]
 
     class Meta:
         verbose_name = _("page de contenu")

@@ -31,9 +31,17 @@ def main_menu(context):
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    ancestors = page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth")
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+def breadcrumbs(context, page, current_title=None):
+    """The trail down to `page`; with `current_title`, `page` is a link and the trail ends on that title
+    (a routed view below the page, such as an actor's page under the directory)."""
+    ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth"))
+    if current_title:
+        ancestors.append(page)
+    return {
+        "ancestors": ancestors,
+        "current_title": current_title or page.title,
+        "request": context.get("request"),
+    }
 
 
 @register.inclusion_tag("navigation/legal_links.html", takes_context=True)

@@ -1,10 +1,11 @@
-from .editorial import EditorialPage, EditorialPageTag, PinnedPage
+from .editorial import EditorialActor, EditorialPage, EditorialPageTag, PinnedPage
 from .events import EventIndexPage, EventPage
 from .news import NewsIndexPage, NewsPage
 from .resources import ResourceDocument, ResourceIndexPage, ResourcePage
 from .topics import TopicPage, TopicPageTag, TopicPinnedItem
 
 __all__ = [
+    "EditorialActor",
     "EditorialPage",
     "EditorialPageTag",
     "EventIndexPage",

@@ -9,13 +9,14 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
@@ -85,7 +86,14 @@ class EditorialPage(BasePage):
             [FieldPanel("themes", widget=forms.CheckboxSelectMultiple), FieldPanel("tags")],
             heading=_("Thèmes et étiquettes"),
         ),
-        # Linked actors join this panel group once the network's Actor snippet exists.
+        MultipleChooserPanel(
+            "linked_actors",
+            chooser_field_name="actor",
+            label=_("Acteurs associés"),
+            help_text=_(
+                "Organisateurs, partenaires ou auteurs : le contenu apparaît aussi sur leur fiche de l'annuaire."
+            ),
+        ),
         InlinePanel(
             "pinned_pages",
             label=_("Contenus similaires épinglés"),
@@ -116,7 +124,13 @@ class EditorialPage(BasePage):
         # Read once: the header shows them and the recommendations rank by them.
         context["page_themes"] = list(self.themes.all())
         context["page_tags"] = list(self.tags.all())
+        context["page_actors"] = self.published_actor_links
         return context
+
+    @cached_property
+    def published_actor_links(self):
+        """The page's links to actors that the directory shows, in the editor's order."""
+        return [link for link in self.linked_actors.all().select_related("actor") if link.actor.live]
 
     @property
     def type_label(self):
@@ -152,3 +166,25 @@ class PinnedPage(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("contenu épinglé")
         verbose_name_plural = _("contenus épinglés")
+
+
+class EditorialActor(Orderable):
+    """An actor an editorial page is linked to, and in which role (organiser, partner, author…)."""
+
+    class Role(models.TextChoices):
+        ORGANISER = "organisateur", _("Organisateur")
+        PARTNER = "partenaire", _("Partenaire")
+        AUTHOR = "auteur", _("Auteur")
+        MENTIONED = "cite", _("Acteur cité")
+
+    source = ParentalKey(EditorialPage, on_delete=models.CASCADE, related_name="linked_actors")
+    actor = models.ForeignKey(
+        "network.Actor", verbose_name=_("acteur"), on_delete=models.CASCADE, related_name="editorial_links"
+    )
+    role = models.CharField(_("rôle"), max_length=12, choices=Role.choices, default=Role.MENTIONED)
+
+    panels = [FieldPanel("actor"), FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("acteur associé")
+        verbose_name_plural = _("acteurs associés")

@@ -77,7 +77,12 @@ class EventPage(RoutablePageMixin, EditorialPage):
     price = models.CharField(
         _("tarif"), max_length=100, blank=True, help_text=_("Laisser vide pour un événement gratuit.")
     )
-    organisers = models.CharField(_("organisateurs et partenaires"), max_length=255, blank=True)
+    organisers = models.CharField(
+        _("autres organisateurs et partenaires"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ceux qui n'ont pas de fiche dans l'annuaire ; les autres s'ajoutent dans « Acteurs associés »."),
+    )
     body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("programme et présentation"))
     calendar_uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -204,8 +209,12 @@ class EventPage(RoutablePageMixin, EditorialPage):
             locations.append({"@type": "VirtualLocation", "url": self.online_url})
         if locations:
             data["location"] = locations[0] if len(locations) == 1 else locations
+        organisers = [link.actor.name for link in self.published_actor_links if link.role == link.Role.ORGANISER]
         if self.organisers:
-            data["organizer"] = {"@type": "Organization", "name": self.organisers}
+            organisers.append(self.organisers)
+        if organisers:
+            items = [{"@type": "Organization", "name": name} for name in organisers]
+            data["organizer"] = items[0] if len(items) == 1 else items
         registration = self.registration_url or (self.registration_page.full_url if self.registration_page else "")
         if self.price or registration:
             offer = {"@type": "Offer", "url": registration or self.full_url, "priceCurrency": "EUR"}

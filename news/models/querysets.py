@@ -34,6 +34,12 @@ class EditorialPageQuerySet(PageQuerySet):
     def with_tag(self, tag):
         return self.filter(tagged_items__tag=tag)
 
+    def linking_actor(self, actor):
+        """Pages that name `actor` (in any role), each once however many times it is named."""
+        from .editorial import EditorialActor
+
+        return self.filter(Exists(EditorialActor.objects.filter(source=OuterRef("pk"), actor=actor)))
+
     def newest_first(self):
         return self.order_by("-publication_date", "-id")
 
