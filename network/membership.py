@@ -33,10 +33,11 @@ def draft_actor_from(membership_request, user=None):
     )
     if answer(AnswerRole.MOTIVATION):
         actor.presentation = f"<p>{escape(answer(AnswerRole.MOTIVATION))}</p>"
-    actor.save()
     theme_names = [themes] if isinstance(themes, str) else themes
     actor.themes.set(Theme.objects.filter(name__in=theme_names))
-    actor.save_revision(user=user)
+    actor.save()
+    # Not validated yet: staff write the public description before they can publish.
+    actor.save_revision(user=user, clean=False)
     return actor
 
 

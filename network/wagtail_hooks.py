@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
@@ -21,7 +22,7 @@ class ActorViewSet(SnippetViewSet):
     menu_label = _("Acteurs")
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["name", "kind", "commune", "department", "live", "latest_revision_created_at"]
+    list_display = ["name", "kind", "commune", "department", LiveStatusTagColumn(), UpdatedAtColumn()]
     list_filter = ["kind", "department", "themes", "live"]
     list_export = [
         "name",

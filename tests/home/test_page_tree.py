@@ -2,6 +2,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
+from network.models import ActorDirectoryPage, JoinFormPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -10,7 +11,8 @@ class PageTreeRulesTests(WagtailPageTestCase):
 
     def test_standard_pages_go_under_home_or_another_standard_page(self):
         self.assertAllowedParentPageTypes(StandardPage, {HomePage, StandardPage})
-        self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
+        # A section such as « Le réseau » holds the directory and the join form.
+        self.assertAllowedSubpageTypes(StandardPage, {StandardPage, ActorDirectoryPage, JoinFormPage})
 
     def test_home_page_is_a_singleton(self):
         self.assertEqual(HomePage.max_count, 1)

@@ -24,6 +24,7 @@ def editorial_form(title, slug, themes=(), **fields):
             "publication_date": "2024-04-09 18:00",
             "body": streamfield([("paragraph", rich_text("<p>Un paragraphe.</p>"))]),
             "pinned_pages": inline_formset([]),
+            "linked_actors": inline_formset([]),
             "tags": "participation, tiers-lieux",
             **fields,
         }

@@ -346,8 +346,8 @@ def test_event_pages_keep_their_query_budget_with_10_and_200_events(client, even
     }, measured
 
 
-# Routing, site, settings, menu, breadcrumbs, the page's themes and tags, then the listing (or the
+# Routing, site, settings, menu, breadcrumbs, the page's themes, tags and linked actors, then the listing (or the
 # recommendations) with their cards' themes and renditions.
-EVENT_PAGE_QUERIES = 21
+EVENT_PAGE_QUERIES = 22
 EVENT_INDEX_QUERIES = 18
 PAST_EVENTS_QUERIES = 14

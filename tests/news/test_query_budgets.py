@@ -21,12 +21,12 @@ pytestmark = pytest.mark.django_db
 SIZES = (10, 200)
 TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lieux"]
 
-# Routing, site and settings, menu, breadcrumbs, the page's own relations (themes, tags, images,
+# Routing, site and settings, menu, breadcrumbs, the page's own relations (themes, tags, actors, images,
 # documents), then the listing or the recommendations with their cards' themes and renditions.
 BUDGETS = {
-    "/actualites/source/": 26,
+    "/actualites/source/": 27,
     "/actualites/": 18,
-    "/ressources/guide/": 21,
+    "/ressources/guide/": 22,
     "/ressources/?kind=guide": 19,
     "/territoires-participatifs/": 17,
 }
