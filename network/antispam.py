@@ -43,9 +43,12 @@ class SpamDefenceForm(forms.Form):
     def honeypot(self):
         return self[HONEYPOT_FIELD]
 
+    def honeypot_filled(self):
+        return bool(self.data.get(HONEYPOT_FIELD))
+
     def looks_automated(self):
         """True when the honeypot is filled or the form came back too fast, too late or forged."""
-        if self.data.get(HONEYPOT_FIELD):
+        if self.honeypot_filled():
             return True
         try:
             served_at = signing.loads(self.data.get(TIME_TRAP_FIELD, ""), salt=_SALT)

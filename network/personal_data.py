@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from .models import MembershipRequest, OutgoingEmail
+from .models import MembershipRequest, OutgoingEmail, Subscriber
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,19 @@ def _membership_request(record):
     }
 
 
+def _subscriber(record):
+    return {
+        "statut": record.get_status_display(),
+        "prénom": record.first_name,
+        "thèmes": [theme.name for theme in record.themes.all()],
+        "consentement": record.consent_text,
+        "inscription demandée le": record.subscribed_at.isoformat() if record.subscribed_at else None,
+        "confirmée le": record.confirmed_at.isoformat() if record.confirmed_at else None,
+        "désinscrit le": record.unsubscribed_at.isoformat() if record.unsubscribed_at else None,
+        "lettres reçues": [delivery.letter.title for delivery in record.deliveries.select_related("letter")],
+    }
+
+
 def _email(record):
     return {
         "objet": record.subject,
@@ -43,6 +56,7 @@ SOURCES = [
         lambda address: MembershipRequest.objects.filter(email__iexact=address),
         _membership_request,
     ),
+    Source("lettre d'information", lambda address: Subscriber.objects.filter(email__iexact=address), _subscriber),
     Source("courriels", lambda address: OutgoingEmail.objects.filter(to__iexact=address), _email),
 ]
 

@@ -1,19 +1,19 @@
-"""The network in the admin: actors as snippets, join requests as records staff process."""
+"""The network in the admin: actors as snippets; join requests and subscribers as records staff process."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import LiveStatusTagColumn, UpdatedAtColumn
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from . import membership
-from .models import Actor, MembershipRequest
+from . import admin_views
+from .models import Actor, MembershipRequest, NewsletterPage, Subscriber
 
 
 class ActorViewSet(SnippetViewSet):
@@ -91,32 +91,81 @@ class MembershipRequestAdmin(ModelAdmin):
             *super().get_admin_urls_for_registration(),
             path(
                 "network/membershiprequest/decide/<int:pk>/",
-                self.decide_view,
+                admin_views.decide,
                 name="network_membershiprequest_modeladmin_decide",
             ),
         )
 
-    def decide_view(self, request, pk):
-        return require_POST(decide)(request, pk)
-
-
-def decide(request, pk):
-    """Accept (a draft actor is created and opened for review) or refuse a request."""
-    membership_request = get_object_or_404(MembershipRequest, pk=pk)
-    if not request.user.has_perm("network.change_membershiprequest"):
-        messages.error(request, _("Vous n'avez pas le droit de traiter les demandes d'adhésion."))
-        return redirect("wagtailadmin_home")
-    if request.POST.get("decision") == "accept":
-        actor = membership.accept(membership_request, request.user)
-        messages.success(
-            request,
-            _("Demande acceptée : la fiche « %(name)s » est créée en brouillon, à relire avant publication.")
-            % {"name": actor.name},
-        )
-        return redirect(reverse("wagtailsnippets_network_actor:edit", args=[actor.pk]))
-    membership.refuse(membership_request)
-    messages.success(request, _("Demande refusée."))
-    return redirect(reverse("network_membershiprequest_modeladmin_index"))
-
 
 modeladmin_register(MembershipRequestAdmin)
+
+
+class SubscriberPermissions(PermissionHelper):
+    """Subscribers come from the public form only, with their consent: staff never add or rewrite one."""
+
+    def user_can_create(self, user):
+        return False
+
+    def user_can_edit_obj(self, user, obj):
+        return False
+
+
+class SubscriberAdmin(ModelAdmin):
+    model = Subscriber
+    menu_label = _("Abonnés à la lettre")
+    menu_icon = "mail"
+    menu_order = 230
+    permission_helper_class = SubscriberPermissions
+    inspect_view_enabled = True
+    list_display = ["email", "status", "themes_list", "subscribed_at", "confirmed_at", "unsubscribed_at"]
+    list_filter = ["status", "themes", "subscribed_at"]
+    search_fields = ["email", "first_name"]
+    # Filter on « Confirmé » first to export the list for an external mailing tool.
+    list_export = ["email", "first_name", "themes_list", "status", "confirmed_at"]
+    export_filename = "abonnes-lettre"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("themes")
+
+
+modeladmin_register(SubscriberAdmin)
+
+
+class NewsletterSummaryPanel(Component):
+    """Dashboard counts: where the network and the newsletter stand this month."""
+
+    name = "network_summary"
+    order = 50
+    template_name = "network/admin/summary_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        from django.utils import timezone
+
+        month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        confirmed = Subscriber.objects.confirmed()
+        return {
+            "new_requests": MembershipRequest.objects.filter(status=MembershipRequest.Status.NEW).count(),
+            "confirmed_total": confirmed.count(),
+            "confirmed_this_month": confirmed.filter(confirmed_at__gte=month_start).count(),
+            "pending": Subscriber.objects.filter(status=Subscriber.Status.PENDING).count(),
+            "requests_url": reverse("network_membershiprequest_modeladmin_index") + "?status__exact=nouvelle",
+            "subscribers_url": reverse("network_subscriber_modeladmin_index") + "?status__exact=confirme",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_network_summary(request, panels):
+    panels.append(NewsletterSummaryPanel())
+
+
+@hooks.register("register_admin_urls")
+def newsletter_admin_urls():
+    return [path("lettre/envoyer/<int:page_id>/", admin_views.send_newsletter, name="network_send_newsletter")]
+
+
+@hooks.register("register_page_header_buttons")
+def send_newsletter_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, NewsletterPage) and page.permissions_for_user(user).can_publish():
+        yield Button(
+            _("Envoyer la lettre"), reverse("network_send_newsletter", args=[page.pk]), icon_name="mail", priority=80
+        )

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from tests.factories import make_site_home
+from tests.smtp import SMTPServer, use_smtp_server
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -53,3 +54,21 @@ def event_index(home_page):
     from tests.factories import EventIndexPageFactory
 
     return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1, on a free port, that keeps what it receives (tests/smtp.py).
+
+    Plain: Django is not pointed at it; use `smtp_delivery`, or `use_smtp_server(settings, smtp_server)`.
+    """
+    server = SMTPServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def smtp_delivery(smtp_server, settings):
+    """Django sends its email to `smtp_server` over SMTP, in the test thread and the live server's; returns it."""
+    use_smtp_server(settings, smtp_server)
+    return smtp_server

@@ -5,11 +5,22 @@ from datetime import timedelta
 import factory
 
 from django.utils import timezone
+from django.utils.text import slugify
 
 import wagtail_factories
 from wagtail.models import Page, Site
 
 from home.models import HomePage, SiteSettings, StandardPage, Theme
+from network.models import (
+    Actor,
+    ActorDirectoryPage,
+    AnswerRole,
+    JoinFormField,
+    JoinFormPage,
+    NewsletterIndexPage,
+    NewsletterPage,
+    Subscriber,
+)
 from news.models import (
     EventIndexPage,
     EventPage,
@@ -142,3 +153,159 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class ActorFactory(factory.django.DjangoModelFactory):
+    """A published actor, as the directory shows it: live, with a published revision."""
+
+    name = factory.Sequence(lambda n: f"Collectif {n}")
+    slug = factory.LazyAttribute(lambda actor: slugify(actor.name))
+    kind = Actor.Kind.ASSOCIATION
+    short_description = "Une association qui fait vivre la participation citoyenne dans son quartier."
+    commune = "Lille"
+    department = "Nord"
+    live = True
+
+    class Meta:
+        model = Actor
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+    @factory.post_generation
+    def publish(self, create, extracted, **kwargs):
+        # Declared last: the revision holds the themes set above, and publishing saves them with it.
+        # `ActorFactory(live=False)` leaves a draft that only has a revision, as staff's drafts do.
+        if not create:
+            return
+        revision = self.save_revision()
+        if self.live:
+            revision.publish()
+
+
+class ActorDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Annuaire des acteurs"
+    slug = "annuaire"
+    intro = "Les collectivités, associations et collectifs qui font vivre le réseau."
+
+    class Meta:
+        model = ActorDirectoryPage
+
+
+class JoinFormPageFactory(wagtail_factories.PageFactory):
+    title = "Rejoindre le réseau"
+    slug = "rejoindre"
+    intro = "Présentez votre structure : l'équipe du réseau vous répond sous deux semaines."
+    notify_emails = "reseau@example.org"
+    acknowledgement_subject = "Nous avons bien reçu votre demande"
+    acknowledgement_body = "Bonjour,\n\nVotre demande d'adhésion au réseau est bien arrivée. Nous vous répondons vite."
+
+    class Meta:
+        model = JoinFormPage
+
+
+class JoinFormFieldFactory(factory.django.DjangoModelFactory):
+    label = factory.Sequence(lambda n: f"Question {n}")
+    field_type = "singleline"
+    required = True
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = JoinFormField
+
+
+DEPARTMENT_CHOICES = ["Aisne", "Nord", "Oise", "Pas-de-Calais", "Somme"]
+THEME_CHOICES = ["Participation citoyenne", "Climat", "Mobilités"]
+
+
+def add_join_form_fields(page):
+    """The questions of the demo's join form, each with the role its answer plays; returns them in order."""
+    kinds = "\n".join(str(label) for _value, label in Actor.Kind.choices)
+    questions = [
+        {"label": "Nom de la structure", "role": AnswerRole.STRUCTURE},
+        {"label": "Type de structure", "field_type": "dropdown", "choices": kinds, "role": AnswerRole.KIND},
+        {"label": "Commune", "role": AnswerRole.COMMUNE},
+        {
+            "label": "Département",
+            "field_type": "dropdown",
+            "choices": "\n".join(DEPARTMENT_CHOICES),
+            "role": AnswerRole.DEPARTMENT,
+        },
+        {"label": "Nom et prénom du contact", "role": AnswerRole.CONTACT},
+        {"label": "Courriel", "field_type": "email", "role": AnswerRole.EMAIL},
+        {
+            "label": "Téléphone",
+            "required": False,
+            "help_text": "Facultatif, pour vous rappeler si besoin.",
+            "role": AnswerRole.PHONE,
+        },
+        {
+            "label": "Motivation",
+            "field_type": "multiline",
+            "help_text": "Ce que votre structure souhaite apporter au réseau et y trouver.",
+            "role": AnswerRole.MOTIVATION,
+        },
+        {
+            "label": "Thèmes qui vous intéressent",
+            "field_type": "checkboxes",
+            "choices": "\n".join(THEME_CHOICES),
+            "required": False,
+            "role": AnswerRole.THEMES,
+        },
+    ]
+    return [JoinFormFieldFactory(page=page, sort_order=order, **question) for order, question in enumerate(questions)]
+
+
+NEWSLETTER_CONSENT = (
+    "J'accepte de recevoir la lettre d'information du réseau. Mon adresse ne sert qu'à cela ; "
+    "chaque lettre contient un lien pour me désinscrire."
+)
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber, as double opt-in leaves one; `status=Subscriber.Status.PENDING` for one
+    who has not clicked the link yet (then `confirmed_at` stays empty)."""
+
+    email = factory.Sequence(lambda n: f"abonne-{n}@example.org")
+    first_name = factory.Sequence(lambda n: f"Prénom {n}")
+    status = Subscriber.Status.CONFIRMED
+    consent_text = NEWSLETTER_CONSENT
+    subscribed_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=2))
+    confirmation_sent_at = factory.SelfAttribute("subscribed_at")
+    confirmed_at = factory.LazyAttribute(
+        lambda subscriber: subscriber.subscribed_at + timedelta(minutes=5)
+        if subscriber.status == Subscriber.Status.CONFIRMED
+        else None
+    )
+
+    class Meta:
+        model = Subscriber
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+
+
+class NewsletterIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Lettres d'information"
+    slug = "lettres"
+    intro = "Toutes les lettres envoyées aux abonnés, de la plus récente à la plus ancienne."
+
+    class Meta:
+        model = NewsletterIndexPage
+
+
+class NewsletterPageFactory(wagtail_factories.PageFactory):
+    """A published letter, not sent yet: `sent_at` is not editable, sending sets it."""
+
+    title = factory.Sequence(lambda n: f"Lettre d'information n° {n}")
+    slug = factory.Sequence(lambda n: f"lettre-{n}")
+    intro = "<p>Les nouvelles du réseau de ce mois-ci.</p>"
+
+    class Meta:
+        model = NewsletterPage

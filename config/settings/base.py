@@ -6,6 +6,7 @@ read variables of their own.
 """
 
 import os
+from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
@@ -221,3 +222,5 @@ BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 MEMBERSHIP_RETENTION_MONTHS = int(env("MEMBERSHIP_RETENTION_MONTHS", "12"))
 # Staff notified of new join requests when the join form names nobody.
 MEMBERSHIP_NOTIFY = env_list("MEMBERSHIP_NOTIFY")
+# The mailto target of the List-Unsubscribe header (RFC 2369), beside the one-click HTTPS link.
+NEWSLETTER_UNSUBSCRIBE_MAILTO = env("NEWSLETTER_UNSUBSCRIBE_MAILTO", parseaddr(DEFAULT_FROM_EMAIL)[1])

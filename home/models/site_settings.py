@@ -46,6 +46,16 @@ class SiteSettings(BaseSiteSetting):
         max_length=255,
         default="Recevez le meilleur de l'information régionale DD & Climat",
     )
+    newsletter_consent = models.TextField(
+        _("texte du consentement à la lettre"),
+        default=(
+            "J'accepte de recevoir la lettre d'information du réseau. Mon adresse ne sert qu'à cela ; "
+            "chaque lettre contient un lien pour me désinscrire."
+        ),
+        help_text=_(
+            "La case à cocher obligatoire du formulaire d'inscription ; le texte exact est gardé avec l'inscription."
+        ),
+    )
     social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("réseaux sociaux"))
     legal_links = StreamField(
         [("page", blocks.PageChooserBlock(label=_("page"), icon="doc-full"))],
@@ -60,7 +70,7 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Coordonnées"),
         ),
         MultiFieldPanel(
-            [FieldPanel("newsletter_title"), FieldPanel("newsletter_pitch")],
+            [FieldPanel("newsletter_title"), FieldPanel("newsletter_pitch"), FieldPanel("newsletter_consent")],
             heading=_("Lettre d'information"),
         ),
         FieldPanel("social_links"),

@@ -1,6 +1,7 @@
 from .actors import Actor, ActorTag
 from .directory import ActorDirectoryPage
 from .membership import AnswerRole, JoinFormField, JoinFormPage, MembershipRequest
+from .newsletter import NewsletterDelivery, NewsletterIndexPage, NewsletterItem, NewsletterPage, Subscriber
 from .outbox import OutgoingEmail
 
 __all__ = [
@@ -11,5 +12,10 @@ __all__ = [
     "JoinFormField",
     "JoinFormPage",
     "MembershipRequest",
+    "NewsletterDelivery",
+    "NewsletterIndexPage",
+    "NewsletterItem",
+    "NewsletterPage",
     "OutgoingEmail",
+    "Subscriber",
 ]

@@ -55,6 +55,11 @@ class JoinFormField(AbstractFormField):
 
 
 class JoinFormBuilder(FormBuilder):
+    def create_dropdown_field(self, field, options):
+        # Without an empty first choice, a skipped list would silently answer its first option.
+        options["choices"] = [("", _("— Choisir —")), *self.get_formatted_field_choices(field)]
+        return django.forms.ChoiceField(**options)
+
     def create_multiline_field(self, field, options):
         # Wagtail sets no limit on text areas; an oversized post is refused with a message instead.
         options["max_length"] = MAX_ANSWER_LENGTH
@@ -159,7 +164,9 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
             if ip_over_rate_limit(request, "join"):
                 return too_many_requests(request)
             form = self.get_form(request.POST, page=self, user=request.user)
-            if form.is_valid() or form.looks_automated():
+            # A bot gets the thank-you page and learns nothing; a person who left a field wrong sees
+            # the errors, however fast they pressed the button.
+            if form.is_valid() or form.honeypot_filled():
                 if not form.looks_automated():
                     self.process_form_submission(form)
                 # Redirect after POST: a refresh shows the thank-you page again without a second request.

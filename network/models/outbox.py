@@ -24,6 +24,7 @@ class OutgoingEmail(models.Model):
     to = models.EmailField(_("destinataire"), max_length=254)
     subject = models.CharField(_("objet"), max_length=255)
     body = models.TextField(_("texte"))
+    headers = models.JSONField(_("en-têtes"), default=dict, blank=True)
     created_at = models.DateTimeField(_("créé le"), auto_now_add=True)
     sent_at = models.DateTimeField(_("envoyé le"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("tentatives"), default=0)
@@ -55,6 +56,7 @@ class OutgoingEmail(models.Model):
             body=self.body,
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[self.to],
+            headers=self.headers,
         )
         try:
             message.send(fail_silently=False)

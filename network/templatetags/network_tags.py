@@ -1,5 +1,6 @@
 from django import template
 
+from network.forms import NewsletterForm
 from network.models import ActorDirectoryPage
 
 register = template.Library()
@@ -21,3 +22,10 @@ def actor_links(context, links):
     return {
         "links": [(link, f"{base}{link.actor.slug}/" if base else None) for link in links],
     }
+
+
+@register.inclusion_tag("components/newsletter_form.html", takes_context=True)
+def footer_newsletter_form(context, site_settings):
+    """The footer's copy of the subscription form, with ids of its own."""
+    form = NewsletterForm(consent_text=site_settings.newsletter_consent, prefix_ids="footer-newsletter")
+    return {"form": form, "heading_id": "footer-newsletter-title", "csrf_token": context.get("csrf_token")}

@@ -6,19 +6,31 @@ added here is checked by both.
 
 from datetime import timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 
+from home.models import Theme
+from network.models import NewsletterItem, NewsletterPage, Subscriber
+from network.subscriptions import confirmation_token, unsubscribe_token
+from news.models import EditorialActor, EventPage
 from tests.factories import (
+    ActorDirectoryPageFactory,
+    ActorFactory,
     EventIndexPageFactory,
     EventPageFactory,
     ImageFactory,
+    JoinFormPageFactory,
     NewsIndexPageFactory,
+    NewsletterIndexPageFactory,
+    NewsletterPageFactory,
     NewsPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
     StandardPageFactory,
+    SubscriberFactory,
     ThemeFactory,
     TopicPageFactory,
+    add_join_form_fields,
     classify,
     make_site_home,
 )
@@ -32,8 +44,36 @@ STANDARD_PAGE_PATH = "/reseau/retour-sur-la-rencontre/"
 ARTICLE_PATH = "/actualites/lancement-du-reseau-a-lille/"
 RARE_TAG = "codeveloppement"
 EVENT_PATH = "/agenda/rencontre-des-tiers-lieux/"
+DIRECTORY_PATH = "/reseau/annuaire/"
+# The actor an article names, so that its page lists "Ses contenus".
+ACTOR_NAME = "Maison des transitions"
+ACTOR_PATH = f"{DIRECTORY_PATH}maison-des-transitions/"
+JOIN_PATH = "/reseau/rejoindre/"
+# Who the join form notifies of each new request.
+JOIN_NOTIFY = ["reseau@example.org", "animation@example.org"]
+NEWSLETTER_PATH = "/newsletter/"
+LETTERS_PATH = "/lettres/"
+LETTER_PATH = f"{LETTERS_PATH}lettre-de-printemps/"
+LETTER_TITLE = "Lettre de printemps : les tiers-lieux à l'honneur"
+# One address that asked for the letter and has not confirmed yet, one that receives it.
+PENDING_EMAIL = "camille.attente@example.org"
+SUBSCRIBER_EMAIL = "lea.abonnee@example.org"
 
-# Kind of page -> address; the kinds are the test ids of the parametrized checks.
+
+def confirmation_path():
+    """The link of the pending subscriber's confirmation email (signed and dated: built once the set exists)."""
+    subscriber = Subscriber.objects.get(email=PENDING_EMAIL)
+    return reverse("newsletter:confirm", args=[confirmation_token(subscriber)])
+
+
+def unsubscribe_path():
+    """The unsubscribe link that every letter to the confirmed subscriber carries."""
+    subscriber = Subscriber.objects.get(email=SUBSCRIBER_EMAIL)
+    return reverse("newsletter:unsubscribe", args=[unsubscribe_token(subscriber)])
+
+
+# Kind of page -> address; the kinds are the test ids of the parametrized checks. A signed link is
+# given as the function that builds it from the saved page set: read addresses with `page_path()`.
 PAGE_PATHS = {
     "accueil": "/",
     "page-de-contenu": STANDARD_PAGE_PATH,
@@ -50,9 +90,29 @@ PAGE_PATHS = {
     "agenda": "/agenda/",
     "agenda-passe": "/agenda/passes/",
     "evenement": EVENT_PATH,
+    "annuaire": DIRECTORY_PATH,
+    "annuaire-filtre": f"{DIRECTORY_PATH}?departement=Nord",
+    "annuaire-aucun-resultat": f"{DIRECTORY_PATH}?type=inconnu",
+    "acteur": ACTOR_PATH,
+    "adhesion": JOIN_PATH,
+    "adhesion-merci": f"{JOIN_PATH}merci/",
+    "newsletter": NEWSLETTER_PATH,
+    "newsletter-merci": f"{NEWSLETTER_PATH}merci/",
+    "newsletter-confirmer": confirmation_path,
+    "newsletter-lien-expire": f"{NEWSLETTER_PATH}confirmer/lien-inconnu/",
+    "newsletter-desinscription": unsubscribe_path,
+    "lettres": LETTERS_PATH,
+    "lettre": LETTER_PATH,
 }
-# The error page answers 404 on purpose; every other kind must be served normally.
-EXPECTED_STATUS = {kind: 404 if kind == "page-introuvable" else 200 for kind in PAGE_PATHS}
+# The error page answers 404 and a dead confirmation link 410 on purpose; every other kind must be
+# served normally.
+EXPECTED_STATUS = {kind: 200 for kind in PAGE_PATHS} | {"page-introuvable": 404, "newsletter-lien-expire": 410}
+
+
+def page_path(kind):
+    """The address of a page kind; call it once the page set is built (signed links need its rows)."""
+    path = PAGE_PATHS[kind]
+    return path() if callable(path) else path
 
 
 def _photo(description):
@@ -112,7 +172,9 @@ def build_page_set():
     home.hero_image = _photo(description="Une assemblée de quartier en plein air")
     home.save_revision().publish()
     section = StandardPageFactory(parent=home, title="Le réseau", slug="reseau", show_in_menus=True)
-    build_editorial_pages(home)
+    article = build_editorial_pages(home)
+    build_network(section, article)
+    build_newsletter(home, article)
     return StandardPageFactory(
         parent=section,
         title="Territoires en transition : retour sur la rencontre",
@@ -202,3 +264,79 @@ def build_events(home, themes):
     )
     past = now - timedelta(days=200)
     EventPageFactory(parent=agenda, title="Lancement du réseau", starts_at=past, ends_at=past + timedelta(hours=3))
+
+
+def build_network(section, article):
+    """The directory with published actors (one named by the article, one organising the event) and a
+    draft it must not show, and the join form with the demo's questions."""
+    participation = Theme.objects.get(slug="participation-citoyenne")
+    climat = Theme.objects.get(slug="climat")
+    ActorDirectoryPageFactory(parent=section)
+    join_form = JoinFormPageFactory(
+        parent=section,
+        notify_emails=", ".join(JOIN_NOTIFY),
+        thank_you_text="<p>L'équipe du réseau étudie votre demande et vous répond <b>sous deux semaines</b>.</p>",
+    )
+    add_join_form_fields(join_form)
+    partner = ActorFactory(
+        name=ACTOR_NAME,
+        slug="maison-des-transitions",
+        kind="association",
+        short_description="Un lieu ressource où habitants et élus préparent ensemble les projets du quartier.",
+        presentation="<p>Fondée en 2015, la maison accueille des <b>ateliers de concertation</b>.</p>",
+        logo=ImageFactory(description="Logo de la Maison des transitions", file__width=400, file__height=400),
+        website="https://example.org/maison-des-transitions",
+        public_email="contact@example.org",
+        public_phone="03 20 00 00 00",
+        address="12 rue de l'Épeule",
+        postal_code="59100",
+        commune="Roubaix",
+        department="Nord",
+        member_since=timezone.localdate().replace(day=1),
+        themes=[participation],
+    )
+    organiser = ActorFactory(
+        name="La Fabrique solidaire",
+        slug="la-fabrique-solidaire",
+        kind="tiers-lieu",
+        short_description="Un tiers-lieu qui prête ses ateliers et sa cuisine aux collectifs d'habitants.",
+        commune="Lille",
+        department="Nord",
+        themes=[participation, climat],
+    )
+    ActorFactory(
+        name="Ville d'Arras",
+        slug="ville-d-arras",
+        kind="collectivite",
+        short_description="Une commune qui associe ses habitants à son plan climat.",
+        commune="Arras",
+        department="Pas-de-Calais",
+        themes=[climat],
+    )
+    # Staff's draft (an accepted request under review): never listed, never counted.
+    ActorFactory(name="Collectif en attente", slug="collectif-en-attente", department="Nord", live=False)
+    article.linked_actors.add(EditorialActor(actor=partner, role=EditorialActor.Role.PARTNER))
+    article.save_revision().publish()
+    event = EventPage.objects.get(url_path__endswith="/rencontre-des-tiers-lieux/")
+    event.linked_actors.add(EditorialActor(actor=organiser, role=EditorialActor.Role.ORGANISER))
+    event.save_revision().publish()
+
+
+def build_newsletter(home, article):
+    """The letters' archive with one letter already sent (the article picked, the automatic sections
+    on), a subscriber waiting to confirm and one who receives the letters."""
+    archive = NewsletterIndexPageFactory(parent=home)
+    letter = NewsletterPageFactory(
+        parent=archive,
+        title=LETTER_TITLE,
+        slug="lettre-de-printemps",
+        intro="<p>Ce mois-ci, <b>les tiers-lieux</b> ouvrent leurs portes aux collectifs d'habitants.</p>",
+        include_latest=True,
+        include_events=True,
+    )
+    letter.items.add(NewsletterItem(page=article))
+    letter.save_revision().publish()
+    # Not editable: only sending sets it, so the set says "already sent" the way sending does.
+    NewsletterPage.objects.filter(pk=letter.pk).update(sent_at=timezone.now())
+    SubscriberFactory(email=PENDING_EMAIL, first_name="Camille", status=Subscriber.Status.PENDING)
+    SubscriberFactory(email=SUBSCRIBER_EMAIL, first_name="Léa")

@@ -31,7 +31,7 @@ def test_a_complete_request_is_saved_with_the_consent_text_and_time(client, join
         "Nord",
     )
     assert saved.email == "camille@jardins.example"
-    assert saved.form_data["themes_dinteret"] == ["Climat", "Tiers-lieux"]
+    assert saved.form_data["themes_qui_vous_interessent"] == ["Climat", "Mobilités"]
     assert HONEYPOT_FIELD not in saved.form_data and TIME_TRAP_FIELD not in saved.form_data
     assert "consentement" not in saved.form_data
 
@@ -137,7 +137,7 @@ def test_oversized_answers_are_refused_with_a_message(client, join_form):
 def test_line_breaks_in_answers_never_reach_an_email_header(client, join_form):
     injected = join_answers(
         nom_de_la_structure="Asso\r\nBcc: cible@victime.example",
-        nom_du_contact="Camille\nCc: autre@victime.example",
+        nom_et_prenom_du_contact="Camille\nCc: autre@victime.example",
     )
     assert client.post(URL, injected).status_code == 302
 
@@ -181,3 +181,17 @@ def test_a_mail_server_that_is_down_loses_nothing_and_the_command_sends_later(cl
     assert sorted(message.to[0] for message in mail.outbox) == sorted([STAFF_ADDRESS, "camille@jardins.example"])
     assert not OutgoingEmail.objects.pending().exists()
     assert saved.mail_problem() == ""
+
+
+def test_a_person_who_submits_too_fast_with_a_mistake_sees_the_errors(client, join_form):
+    response = client.post(URL, join_answers(courriel="", **{TIME_TRAP_FIELD: form_token(age_seconds=0)}))
+    assert response.status_code == 200
+    assert 'id="id_courriel_error"' in response.content.decode()
+
+
+def test_a_required_list_starts_empty_so_it_cannot_be_skipped(client, join_form):
+    html = client.get(URL).content.decode()
+    assert '<option value="" selected>— Choisir —</option>' in html
+    response = client.post(URL, join_answers(departement=""))
+    assert 'id="id_departement_error"' in response.content.decode()
+    assert MembershipRequest.objects.count() == 0

@@ -8,7 +8,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from home.models import Theme
 from network.models import Actor, MembershipRequest
-from tests.factories import ThemeFactory
+from tests.factories import ActorFactory, ThemeFactory
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db
@@ -54,8 +54,8 @@ def test_staff_export_requests_as_csv(admin_client, submitted):
 def test_the_detail_shows_every_answer_with_its_question(admin_client, submitted):
     url = reverse("network_membershiprequest_modeladmin_inspect", args=[submitted[0].pk])
     html = admin_client.get(url).content.decode()
-    assert "Nom du contact" in html and "Camille Dupont" in html
-    assert "Thèmes d&#x27;intérêt" in html and "Climat, Tiers-lieux" in html
+    assert "Nom et prénom du contact" in html and "Camille Dupont" in html
+    assert "Thèmes qui vous intéressent" in html and "Climat, Mobilités" in html
     assert "Accepter et créer la fiche d'acteur en brouillon" in html
 
 
@@ -121,10 +121,8 @@ def test_a_visitor_cannot_reach_the_decision(client, submitted):
 
 
 def test_actor_snippets_list_filter_and_export(admin_client, directory):
-    from tests.network.conftest import publish_actor
-
-    publish_actor(name="Ville de Lille", kind=Actor.Kind.LOCAL_AUTHORITY, department="Nord")
-    publish_actor(name="La Grange", kind=Actor.Kind.THIRD_PLACE, department="Aisne")
+    ActorFactory(name="Ville de Lille", kind=Actor.Kind.LOCAL_AUTHORITY, department="Nord")
+    ActorFactory(name="La Grange", kind=Actor.Kind.THIRD_PLACE, department="Aisne")
     listing = reverse("wagtailsnippets_network_actor:list")
 
     filtered = admin_client.get(listing + "?kind=tiers-lieu").content.decode()
@@ -136,9 +134,7 @@ def test_actor_snippets_list_filter_and_export(admin_client, directory):
 
 
 def test_an_actor_can_be_previewed_as_its_public_page(admin_client, directory):
-    from tests.network.conftest import publish_actor
-
-    actor = publish_actor(name="Ville de Lille", department="Nord")
+    actor = ActorFactory(name="Ville de Lille", department="Nord")
     preview = reverse("wagtailsnippets_network_actor:preview_on_edit", args=[actor.pk])
     data = {
         "name": "Ville de Lille (aperçu)",

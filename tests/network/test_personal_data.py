@@ -41,11 +41,11 @@ def test_retention_anonymises_requests_decided_over_a_year_ago(requests):
     assert "1 anonymisée(s)" in output
     old = MembershipRequest.objects.get(pk=requests["ancienne@asso.example"].pk)
     assert old.email == "" and old.anonymised_at is not None
-    assert "nom_du_contact" not in old.form_data and "motivation" not in old.form_data
+    assert "nom_et_prenom_du_contact" not in old.form_data and "motivation" not in old.form_data
     assert old.form_data["nom_de_la_structure"] == "Les Jardins partagés de Fives"
     assert not OutgoingEmail.objects.filter(membership_request=old).exists()
     recent = MembershipRequest.objects.get(pk=requests["recente@asso.example"].pk)
-    assert recent.email == "recente@asso.example" and "nom_du_contact" in recent.form_data
+    assert recent.email == "recente@asso.example" and "nom_et_prenom_du_contact" in recent.form_data
     waiting = MembershipRequest.objects.get(pk=requests["attente@asso.example"].pk)
     assert waiting.email == "attente@asso.example"
     assert "0 anonymisée(s)" in run("purge_membership_requests")
@@ -76,6 +76,7 @@ def test_erasure_removes_the_person_and_nobody_else(requests):
     assert MembershipRequest.objects.count() == 2
     assert json.loads(run("personal_data", "export", "recente@asso.example")) == {
         "demandes d'adhésion": [],
+        "lettre d'information": [],
         "courriels": [],
     }
 

@@ -24,11 +24,11 @@ TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lie
 # Routing, site and settings, menu, breadcrumbs, the page's own relations (themes, tags, actors, images,
 # documents), then the listing or the recommendations with their cards' themes and renditions.
 BUDGETS = {
-    "/actualites/source/": 27,
-    "/actualites/": 18,
-    "/ressources/guide/": 22,
-    "/ressources/?kind=guide": 19,
-    "/territoires-participatifs/": 17,
+    "/actualites/source/": 28,
+    "/actualites/": 19,
+    "/ressources/guide/": 23,
+    "/ressources/?kind=guide": 20,
+    "/territoires-participatifs/": 18,
 }
 
 

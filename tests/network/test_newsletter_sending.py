@@ -1,0 +1,189 @@
+"""Sending a letter: every confirmed subscriber once, personalised, resumable, previewable and testable first."""
+
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+
+from django.core import mail
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from network import sending
+from network.models import NewsletterDelivery, NewsletterIndexPage, NewsletterPage, Subscriber
+from tests.factories import EventIndexPageFactory, EventPageFactory, ImageFactory, NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def letter(home_page, news_index):
+    archive = NewsletterIndexPage(title="Lettres d'information", slug="lettres")
+    home_page.add_child(instance=archive)
+    archive.save_revision().publish()
+    NewsPageFactory(parent=news_index, title="Un article récent", listing_image=ImageFactory())
+    page = NewsletterPage(title="La lettre de novembre", slug="novembre", intro="<p>Bonne lecture !</p>")
+    archive.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def audience(home_page):
+    """Three confirmed subscribers, and one of each other state who must get nothing."""
+    confirmed = [
+        Subscriber.objects.create(email=f"abonne{i}@exemple.org", status=Subscriber.Status.CONFIRMED) for i in range(3)
+    ]
+    Subscriber.objects.create(email="attente@exemple.org", status=Subscriber.Status.PENDING)
+    Subscriber.objects.create(email="parti@exemple.org", status=Subscriber.Status.UNSUBSCRIBED)
+    return confirmed
+
+
+def recipients():
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+def test_a_letter_goes_to_every_confirmed_subscriber_once(letter, audience):
+    counts = sending.send_letter(letter)
+
+    assert counts == {"sent": 3, "failed": 0}
+    assert recipients() == ["abonne0@exemple.org", "abonne1@exemple.org", "abonne2@exemple.org"]
+    letter.refresh_from_db()
+    assert letter.sent_at is not None
+    assert sending.send_letter(letter) == {"sent": 0, "failed": 0}
+    assert len(mail.outbox) == 3
+
+
+def test_each_message_has_its_own_unsubscribe_link_and_headers(letter, audience):
+    sending.send_letter(letter)
+
+    links = set()
+    for message in mail.outbox:
+        html = message.alternatives[0].content
+        assert message.alternatives[0].mimetype == "text/html"
+        assert "__LIEN_DE_DESINSCRIPTION__" not in message.body + html
+        assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        one_click = message.extra_headers["List-Unsubscribe"].split(",")[0].strip("<> ")
+        assert one_click.startswith("http://testserver/newsletter/desinscription/")
+        page_link = one_click.removesuffix("un-clic/")
+        assert page_link in message.body and page_link in html
+        links.add(page_link)
+    assert len(links) == 3
+
+
+def test_the_html_part_uses_absolute_links_and_images(letter, audience):
+    sending.send_letter(letter)
+    html = mail.outbox[0].alternatives[0].content
+    assert 'src="http://testserver/media/' in html
+    assert 'href="http://testserver/actualites/' in html
+    assert "Un article récent" in html and "Bonne lecture !" in html
+    assert "Un article récent" in mail.outbox[0].body
+
+
+def test_an_interrupted_send_resumes_without_mailing_anyone_twice(letter, audience, monkeypatch):
+    extra = [
+        Subscriber.objects.create(email=f"autre{i}@exemple.org", status=Subscriber.Status.CONFIRMED) for i in range(2)
+    ]
+    real_message = sending.personalised_message
+    calls = {"n": 0}
+
+    def message_then_crash(*args):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # the process is killed while the third message is on its way
+        return real_message(*args)
+
+    monkeypatch.setattr(sending, "personalised_message", message_then_crash)
+    with pytest.raises(KeyboardInterrupt):
+        sending.send_letter(letter, batch_size=2)
+    monkeypatch.setattr(sending, "personalised_message", real_message)
+
+    sending.send_letter(letter, batch_size=2)
+
+    received = recipients()
+    assert len(received) == len(set(received)) == 4
+    unknown = NewsletterDelivery.objects.get(status=NewsletterDelivery.Status.SENDING)
+    assert unknown.subscriber.email not in received
+    assert set(received) | {unknown.subscriber.email} == {s.email for s in [*audience, *extra]}
+
+
+def test_a_refused_delivery_is_recorded_and_tried_again_next_time(letter, audience, monkeypatch):
+    real_message = sending.personalised_message
+
+    def refuse_one(rendered, subscriber, connection):
+        message = real_message(rendered, subscriber, connection)
+        if subscriber.email == "abonne1@exemple.org":
+            message.send = lambda fail_silently=False: (_ for _ in ()).throw(OSError("550 boîte inconnue"))
+        return message
+
+    monkeypatch.setattr(sending, "personalised_message", refuse_one)
+    assert sending.send_letter(letter) == {"sent": 2, "failed": 1}
+    failed = NewsletterDelivery.objects.get(status=NewsletterDelivery.Status.FAILED)
+    assert "550" in failed.error
+
+    monkeypatch.setattr(sending, "personalised_message", real_message)
+    assert sending.send_letter(letter) == {"sent": 1, "failed": 0}
+    assert recipients().count("abonne1@exemple.org") == 1
+
+
+def test_a_test_send_reaches_one_address_and_counts_for_nobody(letter, audience):
+    sending.send_test(letter, "redaction@exemple.org")
+    (message,) = mail.outbox
+    assert message.to == ["redaction@exemple.org"] and message.subject == "[TEST] La lettre de novembre"
+    assert not NewsletterDelivery.objects.exists()
+
+
+def test_the_letter_lists_what_is_new_since_the_previous_one_and_upcoming_events(letter, news_index, home_page):
+    agenda = EventIndexPageFactory(parent=home_page)
+    soon = timezone.now() + timedelta(days=5)
+    EventPageFactory(parent=agenda, title="Atelier à venir", starts_at=soon, ends_at=soon + timedelta(hours=2))
+    past = timezone.now() - timedelta(days=5)
+    EventPageFactory(parent=agenda, title="Atelier passé", starts_at=past, ends_at=past + timedelta(hours=2))
+    older = NewsPageFactory(parent=news_index, title="Article d'avant la lettre précédente")
+    older.publication_date = timezone.now() - timedelta(days=20)
+    older.save_revision().publish()
+    previous = NewsletterPage(title="La lettre d'octobre", slug="octobre")
+    letter.get_parent().add_child(instance=previous)
+    NewsletterPage.objects.filter(pk=previous.pk).update(sent_at=timezone.now() - timedelta(days=10))
+
+    sections = sending.letter_sections(letter)
+
+    assert [item.title for item in sections["latest"]] == ["Un article récent"]
+    assert [item.title for item in sections["events"]] == ["Atelier à venir"]
+
+
+def test_the_command_sends_and_says_how_it_went(letter, audience):
+    out = StringIO()
+    call_command("send_newsletter", letter.slug, stdout=out)
+    assert "Terminé : 3 envoyé(s), 0 en échec." in out.getvalue()
+    with pytest.raises(CommandError, match="Aucune lettre publiée"):
+        call_command("send_newsletter", "inconnue", stdout=StringIO())
+
+
+def test_staff_preview_the_letter_as_the_email_and_send_it_from_the_admin(admin_client, letter, audience):
+    preview = reverse("wagtailadmin_pages:preview_on_edit", args=[letter.pk])
+    edit = reverse("wagtailadmin_pages:edit", args=[letter.pk])
+    send = reverse("network_send_newsletter", args=[letter.pk])
+    admin_client.post(
+        preview,
+        {
+            "title": letter.title,
+            "slug": letter.slug,
+            "items-TOTAL_FORMS": 0,
+            "items-INITIAL_FORMS": 0,
+            "items-MIN_NUM_FORMS": 0,
+            "items-MAX_NUM_FORMS": 8,
+            "intro": '{"blocks":[],"entityMap":{}}',
+            "include_latest": "on",
+        },
+    )
+    assert "Se désinscrire" in admin_client.get(preview + "?mode=courriel").content.decode()
+    assert send in admin_client.get(edit).content.decode()
+
+    page = admin_client.get(send).content.decode()
+    assert "3 abonnés confirmés" in page
+    admin_client.post(send, {"action": "test", "address": "redaction@exemple.org"})
+    assert recipients() == ["redaction@exemple.org"]
+    admin_client.post(send, {"action": "send"})
+    assert len(mail.outbox) == 4
