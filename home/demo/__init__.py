@@ -4,6 +4,7 @@
 and leaves alone what editors may have changed), so the command can run on every start.
 """
 
+from network.demo import load_network
 from news.demo import load_editorial
 
 from .images import load_images
@@ -11,4 +12,12 @@ from .pages import load_pages
 from .site import load_site_settings, load_themes
 from .users import ensure_superuser
 
-DEMO_STEPS = [ensure_superuser, load_images, load_themes, load_pages, load_editorial, load_site_settings]
+DEMO_STEPS = [
+    ensure_superuser,
+    load_images,
+    load_themes,
+    load_pages,
+    load_editorial,
+    load_network,
+    load_site_settings,
+]

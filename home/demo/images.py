@@ -3,7 +3,7 @@
 import random
 from io import BytesIO
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from django.core.files.images import ImageFile
 
@@ -94,3 +94,18 @@ def load_images(stdout):
 
 def demo_image(title):
     return get_image_model().objects.get(title=title)
+
+
+def demo_logo(title, alt_text, initials, colour, filename):
+    """A square logo with white initials on one colour, drawn once: a stand-in for the logos actors upload."""
+    model = get_image_model()
+    existing = model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = Image.new("RGB", (400, 400), colour)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((30, 30, 370, 370), outline=(255, 255, 255), width=10)
+    draw.text((200, 200), initials, fill=(255, 255, 255), anchor="mm", font=ImageFont.load_default(size=140))
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return model.objects.create(title=title, description=alt_text, file=ImageFile(buffer, name=filename))

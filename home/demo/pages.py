@@ -16,6 +16,10 @@ def _h2(text):
     return ("heading", {"text": text, "level": "h2"})
 
 
+def _cta(label, url, style):
+    return ("call_to_action", {"label": label, "link": {"page": None, "url": url}, "style": style})
+
+
 def build_home_page():
     return HomePage(
         title="Accueil",
@@ -119,6 +123,14 @@ def network_page():
                     ],
                 },
             ),
+            _h2("Trouver un acteur, rejoindre le réseau"),
+            _p(
+                "L'annuaire présente les membres du réseau dans les cinq départements de la région. Votre "
+                "structure n'y figure pas encore ? Présentez-la-nous en quelques minutes."
+            ),
+            # By address: the network step creates these two pages after this one.
+            _cta("Consulter l'annuaire des acteurs", "/reseau/annuaire/", "secondary"),
+            _cta("Rejoindre le réseau", "/reseau/rejoindre/", "primary"),
         ],
     )
 

@@ -195,3 +195,29 @@ def test_a_required_list_starts_empty_so_it_cannot_be_skipped(client, join_form)
     response = client.post(URL, join_answers(departement=""))
     assert 'id="id_departement_error"' in response.content.decode()
     assert MembershipRequest.objects.count() == 0
+
+
+def test_the_emails_travel_over_a_real_smtp_conversation(client, join_form, smtp_delivery):
+    client.post(URL, join_answers())
+
+    staff, acknowledgement = smtp_delivery.messages
+    assert staff.envelope_recipients == [STAFF_ADDRESS]
+    assert staff["Subject"] == "Nouvelle demande d'adhésion au réseau"
+    assert "Les Jardins partagés de Fives" in staff.get_content()
+    assert acknowledgement.envelope_recipients == ["camille@jardins.example"]
+
+
+def test_a_server_that_refuses_the_message_loses_nothing(client, join_form, smtp_delivery):
+    smtp_delivery.refuse_with("451 4.3.0 Réessayez plus tard")
+
+    assert client.post(URL, join_answers()).status_code == 302
+
+    assert MembershipRequest.objects.count() == 1
+    pending = list(OutgoingEmail.objects.pending())
+    assert len(pending) == 2 and all("451" in email.last_error for email in pending)
+    assert smtp_delivery.messages == []
+
+    smtp_delivery.refuse_with(None)
+    call_command("send_pending_emails")
+    assert smtp_delivery.recipients() == [STAFF_ADDRESS, "camille@jardins.example"]
+    assert not OutgoingEmail.objects.pending().exists()
