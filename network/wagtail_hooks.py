@@ -118,7 +118,7 @@ class SubscriberAdmin(ModelAdmin):
     permission_helper_class = SubscriberPermissions
     inspect_view_enabled = True
     list_display = ["email", "status", "themes_list", "subscribed_at", "confirmed_at", "unsubscribed_at"]
-    list_filter = ["status", "themes", "subscribed_at"]
+    list_filter = ["status", "subscribed_at"]
     search_fields = ["email", "first_name"]
     # Filter on « Confirmé » first to export the list for an external mailing tool.
     list_export = ["email", "first_name", "themes_list", "status", "confirmed_at"]

@@ -187,3 +187,17 @@ def test_staff_preview_the_letter_as_the_email_and_send_it_from_the_admin(admin_
     assert recipients() == ["redaction@exemple.org"]
     admin_client.post(send, {"action": "send"})
     assert len(mail.outbox) == 4
+
+
+def test_the_dashboard_counts_subscribers_and_requests_waiting(admin_client, audience):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "<span>3</span> abonné(s) confirmé(s)" in html
+    assert "<span>1</span> inscription(s) en attente de confirmation" in html
+    assert "<span>0</span> demande(s) d&#x27;adhésion à traiter" in html or "<span>0</span> demande(s) d'adhésion" in html
+
+
+def test_staff_export_confirmed_subscribers_for_a_mailing_tool(admin_client, audience):
+    url = reverse("network_subscriber_modeladmin_index") + "?status__exact=confirme&export=csv"
+    response = admin_client.get(url)
+    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert "abonne0@exemple.org" in content and "attente@exemple.org" not in content
