@@ -1,28 +1,49 @@
-import unicodedata
+"""« Recherche »: results ranked across pages and actors, facets, promotions, and title suggestions."""
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
 
-from wagtail.models import Page
-from wagtail.search.utils import parse_query_string
+from home.models import Theme
+from network.templatetags.network_tags import directory_url
+from news.models import EditorialPage
+
+from .query import backend_query, clean_query
+from .results import RESULT_TYPES, record_hit, run_search, searchable_pages
 
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+SUGGESTIONS = 8
 
 
-def clean_query(raw):
-    """The visitor's words without control characters (NUL breaks the database), cut to a sane length."""
-    printable = "".join(" " if unicodedata.category(char).startswith("C") else char for char in raw)
-    return " ".join(printable.split())[:MAX_QUERY_LENGTH]
-
-
+@require_GET
 def search(request):
-    """Full-text search over the live public pages, paginated; any query string is answered."""
+    """Any query string gets an answer: results, a no-result page with advice, or a page to start from."""
     query = clean_query(request.GET.get("q", ""))
-    results = Page.objects.none()
-    if query:
-        # Parsing turns quotes into phrases, so an unbalanced quote cannot reach the database raw.
-        _filters, parsed_query = parse_query_string(query)
-        results = Page.objects.live().public().specific().search(parsed_query)
-    page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "pages/search_results.html", {"search_query": query, "results": page})
+    type_slug = request.GET.get("type", "")[:20]
+    type_slug = type_slug if type_slug in RESULT_TYPES else ""
+    theme = Theme.objects.filter(slug=request.GET.get("theme", "")[:80]).first() if request.GET.get("theme") else None
+    outcome = run_search(query, type_slug, theme, actor_base_url=directory_url(request))
+    if query and request.GET.get("page", "1") == "1" and not type_slug and theme is None:
+        record_hit(query)
+    context = {
+        "search_query": query,
+        "outcome": outcome,
+        "results": Paginator(outcome.results, RESULTS_PER_PAGE).get_page(request.GET.get("page")),
+        "selected_type": type_slug,
+        "selected_theme": theme,
+    }
+    if not query:
+        context["themes"] = Theme.objects.all()
+        context["latest"] = EditorialPage.objects.visible().newest_first().for_cards()[:4]
+    return TemplateResponse(request, "pages/search_results.html", context)
+
+
+@require_GET
+def suggestions(request):
+    """Page titles that start like what the visitor is typing, for the header's suggestion list."""
+    query = clean_query(request.GET.get("q", ""))[:60]
+    if len(query) < 2 or backend_query(query) is None:
+        return JsonResponse({"suggestions": []})
+    pages = searchable_pages().autocomplete(query)[:SUGGESTIONS]
+    return JsonResponse({"suggestions": [{"title": page.title, "url": page.url} for page in pages]})

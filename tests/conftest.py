@@ -72,3 +72,18 @@ def smtp_delivery(smtp_server, settings):
     """Django sends its email to `smtp_server` over SMTP, in the test thread and the live server's; returns it."""
     use_smtp_server(settings, smtp_server)
     return smtp_server
+
+
+@pytest.fixture
+def network_section(home_page):
+    from tests.factories import StandardPageFactory
+
+    return StandardPageFactory(parent=home_page, title="Le réseau", slug="reseau")
+
+
+@pytest.fixture
+def directory(network_section):
+    """The actors directory at /reseau/annuaire/, which actor pages and search results link to."""
+    from tests.factories import ActorDirectoryPageFactory
+
+    return ActorDirectoryPageFactory(parent=network_section)

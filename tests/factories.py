@@ -276,9 +276,11 @@ class SubscriberFactory(factory.django.DjangoModelFactory):
     subscribed_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=2))
     confirmation_sent_at = factory.SelfAttribute("subscribed_at")
     confirmed_at = factory.LazyAttribute(
-        lambda subscriber: subscriber.subscribed_at + timedelta(minutes=5)
-        if subscriber.status == Subscriber.Status.CONFIRMED
-        else None
+        lambda subscriber: (
+            subscriber.subscribed_at + timedelta(minutes=5)
+            if subscriber.status == Subscriber.Status.CONFIRMED
+            else None
+        )
     )
 
     class Meta:

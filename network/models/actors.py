@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 PRESENTATION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -26,7 +27,7 @@ class ActorTag(TaggedItemBase):
         verbose_name = _("étiquette d'un acteur")
 
 
-class ActorQuerySet(models.QuerySet):
+class ActorQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         """Actors whose latest publication is live; drafts never reach the public site."""
         return self.filter(live=True)
@@ -142,6 +143,7 @@ class Actor(
         index.SearchField("short_description"),
         index.SearchField("presentation"),
         index.SearchField("commune"),
+        index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("kind"),
     ]

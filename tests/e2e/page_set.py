@@ -106,7 +106,7 @@ PAGE_PATHS = {
 }
 # The error page answers 404 and a dead confirmation link 410 on purpose; every other kind must be
 # served normally.
-EXPECTED_STATUS = {kind: 200 for kind in PAGE_PATHS} | {"page-introuvable": 404, "newsletter-lien-expire": 410}
+EXPECTED_STATUS = dict.fromkeys(PAGE_PATHS, 200) | {"page-introuvable": 404, "newsletter-lien-expire": 410}
 
 
 def page_path(kind):

@@ -6,9 +6,7 @@ from django.core import signing
 
 from network.antispam import _SALT, TIME_TRAP_FIELD
 from tests.factories import (
-    ActorDirectoryPageFactory,
     JoinFormPageFactory,
-    StandardPageFactory,
     add_join_form_fields,
 )
 
@@ -36,16 +34,6 @@ def join_answers(**overrides):
     }
     data.update(overrides)
     return {name: value for name, value in data.items() if value is not None}
-
-
-@pytest.fixture
-def network_section(home_page):
-    return StandardPageFactory(parent=home_page, title="Le réseau", slug="reseau")
-
-
-@pytest.fixture
-def directory(network_section):
-    return ActorDirectoryPageFactory(parent=network_section)
 
 
 @pytest.fixture

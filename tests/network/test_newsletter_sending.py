@@ -193,7 +193,9 @@ def test_the_dashboard_counts_subscribers_and_requests_waiting(admin_client, aud
     html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
     assert "<span>3</span> abonné(s) confirmé(s)" in html
     assert "<span>1</span> inscription(s) en attente de confirmation" in html
-    assert "<span>0</span> demande(s) d&#x27;adhésion à traiter" in html or "<span>0</span> demande(s) d'adhésion" in html
+    assert (
+        "<span>0</span> demande(s) d&#x27;adhésion à traiter" in html or "<span>0</span> demande(s) d'adhésion" in html
+    )
 
 
 def test_staff_export_confirmed_subscribers_for_a_mailing_tool(admin_client, audience):
