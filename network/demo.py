@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from home.models import HomePage, Theme
+from news.demo_events import upcoming_day
 from news.models import EditorialActor, EditorialPage, EventPage
 
 from .demo_actors import ACTORS, LOGOS
@@ -83,7 +84,7 @@ PAGE_LINKS = {
     "fiche-lancer-jardin-partage": [("jardins-hortillons", Role.AUTHOR)],
     "video-tiers-lieux-ruraux": [("grange-partagee", Role.MENTIONED), ("filature-partagee", Role.MENTIONED)],
 }
-# The network's meetings, found by the day they start (whatever their slug): who organised them, who helped.
+# The network's events, found by the day they start (whatever their slug): who organised them, who helped.
 EVENT_LINKS = {
     date(2022, 4, 28): [
         (CENTRE, Role.ORGANISER),
@@ -97,6 +98,23 @@ EVENT_LINKS = {
         ("grange-partagee", Role.PARTNER),
         ("filature-partagee", Role.PARTNER),
     ],
+    date(2022, 10, 11): [(CENTRE, Role.ORGANISER)],
+    date(2025, 3, 29): [("soissonnais-en-transition", Role.ORGANISER)],
+    # The upcoming events of news/demo_events.py, dated from the day the demo is loaded (same number of days).
+    upcoming_day(12): [(CENTRE, Role.ORGANISER)],
+    upcoming_day(19): [("terre-opale-concertation", Role.ORGANISER), (CENTRE, Role.PARTNER)],
+    upcoming_day(26): [
+        ("filature-partagee", Role.ORGANISER),
+        ("habitants-de-thierache", Role.PARTNER),
+        ("grange-partagee", Role.PARTNER),
+    ],
+    upcoming_day(33): [("moulin-des-possibles", Role.ORGANISER), ("atelier-reemploi-picard", Role.PARTNER)],
+    upcoming_day(40): [
+        (CENTRE, Role.ORGANISER),
+        ("region-hauts-de-france", Role.PARTNER),
+        ("ville-amiens", Role.PARTNER),
+    ],
+    upcoming_day(47): [("jardins-hortillons", Role.ORGANISER), ("lycee-agricole-baie-de-somme", Role.PARTNER)],
 }
 
 # Sample join requests, answers by role: two waiting for staff (sent a few days before the demo is loaded),

@@ -6,6 +6,7 @@ and leaves alone what editors may have changed), so the command can run on every
 
 from network.demo import load_network
 from news.demo import load_editorial
+from news.demo_events import load_events
 
 from .images import load_images
 from .pages import load_pages
@@ -18,6 +19,7 @@ DEMO_STEPS = [
     load_themes,
     load_pages,
     load_editorial,
+    load_events,
     load_network,
     load_site_settings,
 ]

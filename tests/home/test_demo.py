@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from io import StringIO
 from zoneinfo import ZoneInfo
 
@@ -7,16 +7,20 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from home.models import HomePage, SiteSettings, Theme
 from network.models import Actor, AnswerRole, JoinFormField, JoinFormPage, MembershipRequest, OutgoingEmail
-from news.models import EditorialActor, EditorialPage
-from tests.factories import EventIndexPageFactory, EventPageFactory
+from news.demo_events import upcoming_day
+from news.models import EditorialActor, EditorialPage, EventIndexPage, EventPage
+from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
+
+PARIS = ZoneInfo("Europe/Paris")
 
 
 def load_demo(*args):
@@ -38,6 +42,8 @@ def test_demo_builds_the_site_tree_of_the_url_contract(client, monkeypatch):
         "/reseau/",
         "/reseau/annuaire/",
         "/reseau/rejoindre/",
+        "/agenda/",
+        "/agenda/passes/",
         "/mentions-legales/",
         "/accessibilite/",
         "/donnees-personnelles/",
@@ -51,8 +57,16 @@ def test_demo_builds_the_site_tree_of_the_url_contract(client, monkeypatch):
 def test_demo_home_page_has_its_sections(client):
     load_demo()
     html = client.get("/").content.decode()
-    for section in ["Dernières actualités", "Dossier à la une", "Nouvelles ressources", "Rejoindre le réseau"]:
+    for section in [
+        "Dernières actualités",
+        "Prochains événements",
+        "Dossier à la une",
+        "Nouvelles ressources",
+        "Rejoindre le réseau",
+    ]:
         assert section in html
+    next_event = EventPage.objects.upcoming_events(timezone.now()).first()
+    assert f'href="{next_event.url}"' in html
 
 
 def test_demo_content_is_in_french_with_alt_texts(client):
@@ -64,15 +78,28 @@ def test_demo_content_is_in_french_with_alt_texts(client):
 
 
 def demo_counts():
-    models = [Page, Revision, Theme, get_image_model(), Actor, EditorialActor, JoinFormField, MembershipRequest]
+    models = [
+        Page,
+        Revision,
+        Theme,
+        get_image_model(),
+        EventPage,
+        Actor,
+        EditorialActor,
+        JoinFormField,
+        MembershipRequest,
+    ]
     return {model.__name__: model.objects.count() for model in models}
 
 
 def test_running_the_demo_twice_creates_nothing_more():
     load_demo()
     counts = demo_counts()
-    load_demo()
+    events = {event.slug: (event.starts_at, event.ends_at) for event in EventPage.objects.all()}
+    output = load_demo()
     assert demo_counts() == counts
+    assert "Agenda : 0 événement(s) créé(s)" in output
+    assert {event.slug: (event.starts_at, event.ends_at) for event in EventPage.objects.all()} == events
     assert get_user_model().objects.count() == 1
 
 
@@ -112,10 +139,9 @@ def test_demo_pages_show_the_actors_they_mention(client):
 
 def test_demo_links_the_network_meetings_found_by_the_day_they_start():
     load_demo()
-    agenda = EventIndexPageFactory(parent=HomePage.objects.get())
-    paris = ZoneInfo("Europe/Paris")
-    meeting = EventPageFactory(parent=agenda, starts_at=datetime(2024, 4, 9, 9, 30, tzinfo=paris))
-    other = EventPageFactory(parent=agenda, starts_at=datetime(2024, 4, 10, 9, 30, tzinfo=paris))
+    agenda = EventIndexPage.objects.get()
+    meeting = EventPageFactory(parent=agenda, starts_at=datetime(2024, 4, 9, 9, 30, tzinfo=PARIS))
+    other = EventPageFactory(parent=agenda, starts_at=datetime(2024, 4, 10, 9, 30, tzinfo=PARIS))
     load_demo()
     links = {(link.actor.slug, link.role) for link in meeting.linked_actors.all()}
     assert ("centre-ressources-developpement-durable", EditorialActor.Role.ORGANISER) in links
@@ -169,3 +195,79 @@ def test_generated_admin_password_is_printed_once_and_works(monkeypatch):
     password = first.split("mot de passe « ")[1].split(" »")[0]
     assert get_user_model().objects.get(username="admin").check_password(password)
     assert password not in load_demo()
+
+
+def upcoming_demo_events():
+    return list(EventPage.objects.live().upcoming_events(timezone.now()))
+
+
+def test_demo_agenda_is_in_the_main_menu_after_the_news(client):
+    load_demo()
+    html = client.get("/").content.decode()
+    menu = html[html.index('class="main-nav"') :].split("</nav>")[0]
+    assert menu.index('href="/actualites/"') < menu.index('href="/agenda/"') < menu.index('href="/ressources/"')
+    assert "Rencontres régionales" in client.get("/agenda/").content.decode()
+
+
+def test_demo_agenda_lists_upcoming_events_of_every_kind(client):
+    load_demo()
+    upcoming = upcoming_demo_events()
+    assert len(upcoming) >= 5
+    assert EventPage.objects.count() >= 9
+    html = client.get("/agenda/").content.decode()
+    for event in upcoming:
+        assert f'href="{event.url}"' in html, event.slug
+    online = [event for event in upcoming if event.event_format == EventPage.Format.ONLINE]
+    hybrid = [event for event in upcoming if event.event_format == EventPage.Format.HYBRID]
+    assert online and hybrid
+    assert all(event.online_url.startswith("https://visio.example/") for event in online + hybrid)
+    assert any(event.status == EventPage.Status.CANCELLED for event in upcoming)
+    assert any(event.registration_required and event.registration_url for event in upcoming)
+    assert any(event.price for event in upcoming) and any(not event.price for event in upcoming)
+    # All day: from the first moment of the day to its last, as the page's clean() stores it.
+    all_day = next(event for event in upcoming if event.all_day)
+    starts_at, ends_at = timezone.localtime(all_day.starts_at, PARIS), timezone.localtime(all_day.ends_at, PARIS)
+    assert starts_at.time() == time.min and ends_at.time() == time.max and starts_at.date() == ends_at.date()
+    multi_day = [event for event in upcoming if not event.all_day and event.last_day > event.starts_at.date()]
+    assert multi_day and (multi_day[0].last_day - multi_day[0].starts_at.date()).days == 1
+    # Dated from the day the demo is loaded, each linked to its organiser by network/demo.py's EVENT_LINKS.
+    assert all(timezone.localdate(event.starts_at) >= upcoming_day(7) for event in upcoming)
+    for event in upcoming:
+        assert event.linked_actors.filter(role=EditorialActor.Role.ORGANISER).exists(), event.slug
+
+
+def test_demo_agenda_has_the_network_meetings_on_their_days_in_paris(client):
+    load_demo()
+    meetings = {
+        date(2022, 4, 28): "Lancement du réseau régional Territoires participatifs",
+        date(2023, 5, 25): "Deuxième rencontre régionale du réseau de la participation",
+        date(2024, 4, 9): "Le rôle des tiers-lieux dans les dynamiques locales",
+    }
+    past = client.get("/agenda/passes/").content.decode()
+    for day, title in meetings.items():
+        event = EventPage.objects.get(title__startswith=title)
+        assert timezone.localtime(event.starts_at, PARIS).date() == day
+        assert event.commune and event.venue_name and event.postal_code and event.address
+        assert f'href="{event.url}"' in past
+    launch = EventPage.objects.get(starts_at__date=date(2022, 4, 28))
+    assert launch.commune == "Lille"
+    assert "quarantaine" in launch.listing_summary + launch.chapo
+    assert launch.event_format == EventPage.Format.IN_PERSON
+
+
+def test_demo_events_have_calendar_files(client):
+    load_demo()
+    for event in EventPage.objects.all():
+        response = client.get(f"{event.url}ical/")
+        assert response.status_code == 200, event.slug
+        assert response["Content-Type"].startswith("text/calendar")
+        assert event.title.split(" :")[0] in response.content.decode().replace("\r\n ", "")
+    assert client.get("/agenda/ical/")["Content-Type"].startswith("text/calendar")
+
+
+def test_demo_events_share_tags_with_articles_so_recommendations_mix_them():
+    load_demo()
+    event_tags = set(EditorialPage.objects.type(EventPage).values_list("tagged_items__tag__name", flat=True))
+    other_tags = set(EditorialPage.objects.not_type(EventPage).values_list("tagged_items__tag__name", flat=True))
+    assert {"participation", "codéveloppement", "tiers-lieux ruraux"} <= event_tags & other_tags
+    assert all(event.hero_image and event.themes.exists() and event.body for event in EventPage.objects.all())
