@@ -5,6 +5,7 @@ and leaves alone what editors may have changed), so the command can run on every
 """
 
 from network.demo import load_network
+from network.demo_newsletter import load_newsletter
 from news.demo import load_editorial
 from news.demo_events import load_events
 
@@ -22,4 +23,5 @@ DEMO_STEPS = [
     load_events,
     load_network,
     load_site_settings,
+    load_newsletter,
 ]

@@ -13,7 +13,16 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
 from home.models import HomePage, SiteSettings, Theme
-from network.models import Actor, AnswerRole, JoinFormField, JoinFormPage, MembershipRequest, OutgoingEmail
+from network.models import (
+    Actor,
+    AnswerRole,
+    JoinFormField,
+    JoinFormPage,
+    MembershipRequest,
+    NewsletterPage,
+    OutgoingEmail,
+    Subscriber,
+)
 from news.demo_events import upcoming_day
 from news.models import EditorialActor, EditorialPage, EventIndexPage, EventPage
 from tests.factories import EventPageFactory
@@ -44,6 +53,9 @@ def test_demo_builds_the_site_tree_of_the_url_contract(client, monkeypatch):
         "/reseau/rejoindre/",
         "/agenda/",
         "/agenda/passes/",
+        "/newsletter/",
+        "/lettres/",
+        "/lettres/lettre-automne/",
         "/mentions-legales/",
         "/accessibilite/",
         "/donnees-personnelles/",
@@ -88,6 +100,8 @@ def demo_counts():
         EditorialActor,
         JoinFormField,
         MembershipRequest,
+        NewsletterPage,
+        Subscriber,
     ]
     return {model.__name__: model.objects.count() for model in models}
 
@@ -271,3 +285,13 @@ def test_demo_events_share_tags_with_articles_so_recommendations_mix_them():
     other_tags = set(EditorialPage.objects.not_type(EventPage).values_list("tagged_items__tag__name", flat=True))
     assert {"participation", "codéveloppement", "tiers-lieux ruraux"} <= event_tags & other_tags
     assert all(event.hero_image and event.themes.exists() and event.body for event in EventPage.objects.all())
+
+
+def test_demo_newsletter_has_a_sent_letter_and_subscribers(client):
+    load_demo()
+    archive = client.get("/lettres/").content.decode()
+    assert "La lettre d&#x27;automne des Territoires participatifs" in archive
+    letter = client.get("/lettres/lettre-automne/").content.decode()
+    assert "Réseau régional des Territoires participatifs" in letter  # a picked article
+    assert Subscriber.objects.confirmed().count() == 3
+    assert "La lettre d&#x27;automne" in client.get("/newsletter/").content.decode()
