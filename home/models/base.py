@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 from .mixins import ListingFieldsMixin, SocialFieldsMixin
 
@@ -21,6 +22,8 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
         )
     ]
     promote_panels = seo_panels + ListingFieldsMixin.listing_panels + SocialFieldsMixin.social_panels
+    # The summary shows under each search result, so the words a visitor reads there find the page.
+    search_fields = [*Page.search_fields, index.SearchField("listing_summary"), index.SearchField("search_description")]
 
     class Meta:
         abstract = True

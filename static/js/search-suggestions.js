@@ -26,7 +26,13 @@ export function enhance(input) {
   input.setAttribute("aria-expanded", "false");
   input.setAttribute("aria-controls", list.id);
   input.autocomplete = "off";
-  form.append(list, status);
+  form.append(list);
+  // The count's live region joins the page when the visitor comes to the box, early enough to be
+  // announced when suggestions arrive, but not before: every page would otherwise carry a second,
+  // empty status next to its own (« 3 résultats », « 12 contenus »).
+  const addStatus = () => status.isConnected || form.append(status);
+  if (document.activeElement === input) addStatus();
+  else input.addEventListener("focus", addStatus, { once: true });
 
   function close() {
     list.hidden = true;
@@ -71,8 +77,8 @@ export function enhance(input) {
 
   async function fetchSuggestions() {
     const query = input.value.trim();
+    request?.abort(); // a late answer for older text must not reopen the list
     if (query.length < MIN_LENGTH) return show([]);
-    request?.abort();
     request = new AbortController();
     try {
       const response = await fetch(`${url}?q=${encodeURIComponent(query)}`, { signal: request.signal });

@@ -36,6 +36,8 @@ from tests.factories import (
 )
 
 SEARCH_TERM = "territoires"
+# Of the pages that the search term finds, the only news article.
+SEARCH_NEWS_TITLE = "Sobriété énergétique"
 # Matches no page: the search page must still answer with its "0 résultat" message and advice.
 UNMATCHED_SEARCH_TERM = "xylophone"
 
@@ -80,6 +82,8 @@ PAGE_PATHS = {
     "page-introuvable": "/cette-adresse-n-existe-pas/",
     "recherche-avec-resultats": f"/recherche/?q={SEARCH_TERM}",
     "recherche-sans-resultat": f"/recherche/?q={UNMATCHED_SEARCH_TERM}",
+    "recherche-par-type": f"/recherche/?q={SEARCH_TERM}&type=actualites",
+    "recherche-vide": "/recherche/",
     "actualites": "/actualites/",
     "actualites-filtrees": f"/actualites/?tag={RARE_TAG}",
     "actualites-aucun-resultat": "/actualites/?theme=inconnu",
@@ -214,7 +218,14 @@ def build_editorial_pages(home):
         tags=[RARE_TAG],
     )
     classify(
-        NewsPageFactory(parent=news_index, title="Sobriété énergétique"),
+        # The one article that the search term finds (in its chapô, which search indexes): narrowing the
+        # results to news leaves it alone.
+        NewsPageFactory(
+            parent=news_index,
+            title=SEARCH_NEWS_TITLE,
+            slug="sobriete-energetique",
+            chapo="Trois territoires réduisent ensemble leur consommation d'énergie.",
+        ),
         themes=[climat],
         tags=["climat", "participation"],
     )

@@ -63,3 +63,29 @@ def test_newsletter_form_sent_with_errors_shows_them_without_wcag_21_aa_violatio
 
     expect(page.get_by_role("alert").get_by_role("link")).to_have_count(2)
     assert_no_violation_on_form_in_error(page)
+
+
+def assert_no_violation(page, what):
+    results = Axe().run(page, options=WCAG_21_AA)
+
+    violations = results.response["violations"]
+    assert not violations, f"axe found {len(violations)} WCAG 2.1 AA violation(s) {what}:\n{_describe(violations)}"
+
+
+def test_header_search_suggestions_open_and_chosen_have_no_wcag_21_aa_violation(page, site_pages):
+    page.goto("/")
+    header = page.get_by_role("banner")
+    box = header.get_by_role("combobox", name="Rechercher sur le site")
+    box.focus()
+    page.keyboard.type("terr")
+    suggestions = header.get_by_role("listbox", name="Suggestions")
+    expect(suggestions).to_be_visible()
+    expect(suggestions.get_by_role("option").first).to_be_visible()
+
+    assert_no_violation(page, "with the header's suggestion list open")
+
+    # The chosen option is drawn in other colours: they must keep their contrast too.
+    page.keyboard.press("ArrowDown")
+    expect(suggestions.get_by_role("option").first).to_have_attribute("aria-selected", "true")
+
+    assert_no_violation(page, "with a suggestion chosen in the header's list")

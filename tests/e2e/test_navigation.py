@@ -46,7 +46,8 @@ def test_main_menu_marks_the_section_of_the_page_shown(page, site_pages):
 
 def test_header_search_submitted_with_the_keyboard_shows_the_result_count(page, site_pages):
     page.goto("/")
-    search_field = page.get_by_role("banner").get_by_role("searchbox", name="Rechercher sur le site")
+    # With JavaScript, the box is a combobox that suggests titles (tests/e2e/test_search_journey.py).
+    search_field = page.get_by_role("banner").get_by_role("combobox", name="Rechercher sur le site")
 
     for _ in range(MAX_TABS_TO_SEARCH):
         page.keyboard.press("Tab")
@@ -57,8 +58,9 @@ def test_header_search_submitted_with_the_keyboard_shows_the_result_count(page, 
     page.keyboard.press("Enter")
 
     expect(page).to_have_url(re.compile(rf"/recherche/\?q={SEARCH_TERM}$"))
-    # The home page (its hero text), the content page and the dossier (their titles) mention the word.
-    expect(page.get_by_role("status")).to_have_text(f"3 résultats pour « {SEARCH_TERM} »")
+    # The home page (its hero text), the content page and the dossier (their titles), and one article
+    # (its chapô) mention the word.
+    expect(page.get_by_role("status")).to_have_text(f"4 résultats pour « {SEARCH_TERM} »")
     expect(page.get_by_role("link", name=site_pages.title)).to_be_visible()
 
 
@@ -76,4 +78,4 @@ def test_menu_content_and_search_work_without_javascript(page_without_javascript
     # Search is a plain GET form: it must not need a script to be submitted.
     page.get_by_role("banner").get_by_role("searchbox", name="Rechercher sur le site").fill(SEARCH_TERM)
     page.keyboard.press("Enter")
-    expect(page.get_by_role("status")).to_have_text(f"3 résultats pour « {SEARCH_TERM} »")
+    expect(page.get_by_role("status")).to_have_text(f"4 résultats pour « {SEARCH_TERM} »")

@@ -204,3 +204,8 @@ def test_results_page_keeps_its_query_budget_as_content_grows(client, content, n
     # Site, settings, menu, footer themes; the promotions, counts by type and by theme, the ranked
     # pages and actors with their specific rows.
     assert_query_budget(client, "/recherche/?q=territoire", budget=29, grow=grow, sizes=(10, 60))
+
+
+def test_words_of_the_summary_shown_under_a_result_find_it(client, content, news_index):
+    NewsPageFactory(parent=news_index, title="Haies et paysages", listing_summary="Replanter le bocage ensemble.")
+    assert titles(client.get("/recherche/", {"q": "bocage"})) == ["Haies et paysages"]
