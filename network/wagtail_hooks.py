@@ -46,8 +46,9 @@ class ActorViewSet(SnippetViewSet):
 register_snippet(ActorViewSet)
 
 
-class MembershipRequestPermissions(PermissionHelper):
-    """Requests come from the public form only: staff read, decide and delete, never create or rewrite."""
+class PublicFormRecordPermissions(PermissionHelper):
+    """Join requests and subscribers come from the public forms only, with the consent given there:
+    staff read, decide and delete them, never create or rewrite one."""
 
     def user_can_create(self, user):
         return False
@@ -62,7 +63,7 @@ class MembershipRequestAdmin(ModelAdmin):
     menu_icon = "user"
     menu_order = 220
     add_to_settings_menu = False
-    permission_helper_class = MembershipRequestPermissions
+    permission_helper_class = PublicFormRecordPermissions
     inspect_view_enabled = True
     inspect_template_name = "network/admin/membership_request_inspect.html"
     inspect_view_fields = [
@@ -100,22 +101,12 @@ class MembershipRequestAdmin(ModelAdmin):
 modeladmin_register(MembershipRequestAdmin)
 
 
-class SubscriberPermissions(PermissionHelper):
-    """Subscribers come from the public form only, with their consent: staff never add or rewrite one."""
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-
 class SubscriberAdmin(ModelAdmin):
     model = Subscriber
     menu_label = _("Abonnés à la lettre")
     menu_icon = "mail"
     menu_order = 230
-    permission_helper_class = SubscriberPermissions
+    permission_helper_class = PublicFormRecordPermissions
     inspect_view_enabled = True
     list_display = ["email", "status", "themes_list", "subscribed_at", "confirmed_at", "unsubscribed_at"]
     list_filter = ["status", "subscribed_at"]

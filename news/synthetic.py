@@ -50,3 +50,16 @@ def generate_news(count, seed=0):
     EditorialPageTag.objects.bulk_create(tag_links)
     EditorialPage.themes.through.objects.bulk_create(theme_links)
     return EditorialPage.objects.count()
+
+
+def grow_to(size):
+    """Generate what is missing for the site to hold `size` editorial pages, then refresh statistics."""
+    from django.db import connection
+
+    missing = size - EditorialPage.objects.count()
+    if missing > 0:
+        generate_news(missing, seed=size)
+        if connection.vendor == "postgresql":
+            # Fresh statistics, as autovacuum would give them, so the planner sees the new size.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")

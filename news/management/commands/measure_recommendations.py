@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news.models import EditorialPage
 from news.recommendations import recommend
-from news.synthetic import generate_news
+from news.synthetic import grow_to
 
 
 class Command(BaseCommand):
@@ -23,13 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, sizes, runs, **options):
         self.stdout.write("contenus | requêtes | médiane (ms) | p90 (ms)")
         for size in sorted(sizes):
-            missing = size - EditorialPage.objects.count()
-            if missing > 0:
-                generate_news(missing, seed=size)
-                if connection.vendor == "postgresql":
-                    # Fresh statistics, as autovacuum would give them, so the planner sees the new size.
-                    with connection.cursor() as cursor:
-                        cursor.execute("ANALYZE")
+            grow_to(size)
             sources = list(EditorialPage.objects.live().order_by("?")[:runs])
             timings = []
             for source in sources:

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from news.models import EditorialPage
-from news.synthetic import generate_news
+from news.synthetic import grow_to
 from search.views import search
 
 QUERIES = ["territoire", "mesure", "codéveloppement tiers-lieux", "xylophone"]
@@ -30,12 +30,7 @@ class Command(BaseCommand):
         requests = RequestFactory(headers={"host": site.hostname})
         self.stdout.write("contenus | recherche                      | requêtes SQL | médiane (ms) | p90 (ms)")
         for size in sorted(sizes):
-            missing = size - EditorialPage.objects.count()
-            if missing > 0:
-                generate_news(missing, seed=size)
-                if connection.vendor == "postgresql":
-                    with connection.cursor() as cursor:
-                        cursor.execute("ANALYZE")
+            grow_to(size)
             for query in QUERIES:
                 timings = []
                 for _ in range(runs):
