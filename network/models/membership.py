@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin, validate_to_address
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -184,13 +184,8 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
         return self.render_landing_page(request)
 
 
-class JoinFormBase(django.forms.Form):
-    """Wagtail's form builder base with the page and user it passes; tells answers from defences."""
-
-    def __init__(self, *args, page=None, user=None, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        self.page, self.user = page, user
-        super().__init__(*args, **kwargs)
+class JoinFormBase(BaseForm):
+    """Wagtail's form builder base (it takes the page and the user); tells the editor's answers apart."""
 
     @property
     def answer_names(self):
