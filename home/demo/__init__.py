@@ -12,10 +12,11 @@ from news.demo_events import load_events
 from .images import load_images
 from .pages import load_pages
 from .site import load_site_settings, load_themes
-from .users import ensure_superuser
+from .users import ensure_role_users, ensure_superuser
 
 DEMO_STEPS = [
     ensure_superuser,
+    ensure_role_users,
     load_images,
     load_themes,
     load_pages,

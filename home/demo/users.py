@@ -2,6 +2,13 @@ import os
 import secrets
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+# One account per editorial role, to try the review workflow: (username, first name, group).
+ROLE_USERS = [
+    ("redaction", "Rédactrice", "Rédacteurs"),
+    ("moderation", "Modérateur", "Modérateurs"),
+]
 
 
 def ensure_superuser(stdout):
@@ -22,3 +29,20 @@ def ensure_superuser(stdout):
         )
     else:
         stdout.write(f"Administrateur « {username} » créé avec le mot de passe de DJANGO_SUPERUSER_PASSWORD.")
+
+
+def ensure_role_users(stdout):
+    """A Rédacteur and a Modérateur, with DJANGO_DEMO_PASSWORD or a password shown once."""
+    user_model = get_user_model()
+    shared_password = os.environ.get("DJANGO_DEMO_PASSWORD")
+    for username, first_name, group_name in ROLE_USERS:
+        if user_model.objects.filter(username=username).exists():
+            stdout.write(f"Compte « {username} » ({group_name}) : déjà présent.")
+            continue
+        password = shared_password or secrets.token_urlsafe(12)
+        user = user_model.objects.create_user(
+            username=username, first_name=first_name, email=f"{username}@territoires.example", password=password
+        )
+        user.groups.add(Group.objects.get(name=group_name))
+        shown = "celui de DJANGO_DEMO_PASSWORD" if shared_password else f"« {password} » (affiché cette fois seulement)"
+        stdout.write(f"Compte « {username} » ({group_name}) créé, mot de passe {shown}.")

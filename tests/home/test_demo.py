@@ -114,7 +114,7 @@ def test_running_the_demo_twice_creates_nothing_more():
     assert demo_counts() == counts
     assert "Agenda : 0 événement(s) créé(s)" in output
     assert {event.slug: (event.starts_at, event.ends_at) for event in EventPage.objects.all()} == events
-    assert get_user_model().objects.count() == 1
+    assert get_user_model().objects.count() == 3  # the administrator, a Rédacteur, a Modérateur
 
 
 def test_demo_directory_has_published_actors_of_every_department_and_kind(client):
@@ -295,3 +295,12 @@ def test_demo_newsletter_has_a_sent_letter_and_subscribers(client):
     assert "Réseau régional des Territoires participatifs" in letter  # a picked article
     assert Subscriber.objects.confirmed().count() == 3
     assert "La lettre d&#x27;automne" in client.get("/newsletter/").content.decode()
+
+
+def test_demo_creates_one_account_per_editorial_role(monkeypatch):
+    monkeypatch.setenv("DJANGO_DEMO_PASSWORD", "mot-de-passe-de-demo")
+    load_demo()
+    users = get_user_model().objects
+    assert list(users.get(username="redaction").groups.values_list("name", flat=True)) == ["Rédacteurs"]
+    assert list(users.get(username="moderation").groups.values_list("name", flat=True)) == ["Modérateurs"]
+    assert users.get(username="moderation").check_password("mot-de-passe-de-demo")
