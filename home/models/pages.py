@@ -14,8 +14,17 @@ from .base import BasePage
 class HomePage(BasePage):
     """The site's front page: a hero, then sections that other parts of the site feed."""
 
-    hero_title = models.CharField(_("titre d'accroche"), max_length=150)
-    hero_intro = models.TextField(_("texte d'accroche"), max_length=400, blank=True)
+    hero_title = models.CharField(
+        _("titre d'accroche"),
+        max_length=150,
+        help_text=_("Le grand titre en haut de l'accueil ; 60 caractères au plus pour tenir sur deux lignes."),
+    )
+    hero_intro = models.TextField(
+        _("texte d'accroche"),
+        max_length=400,
+        blank=True,
+        help_text=_("Une ou deux phrases sous le grand titre ; rien ne s'affiche si vide."),
+    )
     hero_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("image d'accroche"),
@@ -32,10 +41,26 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Le bouton sous l'accroche mène à cette page ; sans page ou sans texte, pas de bouton."),
     )
-    hero_link_label = models.CharField(_("texte du bouton"), max_length=80, blank=True)
-    join_title = models.CharField(_("titre de l'appel à rejoindre le réseau"), max_length=120, blank=True)
-    join_text = models.TextField(_("texte de l'appel à rejoindre le réseau"), max_length=400, blank=True)
+    hero_link_label = models.CharField(
+        _("texte du bouton"),
+        max_length=80,
+        blank=True,
+        help_text=_("Deux à quatre mots, ex. « Découvrir le réseau » ; sans texte ou sans page, pas de bouton."),
+    )
+    join_title = models.CharField(
+        _("titre de l'appel à rejoindre le réseau"),
+        max_length=120,
+        blank=True,
+        help_text=_("Titre du bandeau « Rejoindre le réseau » en bas de l'accueil ; vide, le bandeau disparaît."),
+    )
+    join_text = models.TextField(
+        _("texte de l'appel à rejoindre le réseau"),
+        max_length=400,
+        blank=True,
+        help_text=_("Une ou deux phrases sous ce titre : ce que le réseau apporte à ceux qui le rejoignent."),
+    )
     join_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("page du formulaire d'adhésion"),
@@ -43,6 +68,7 @@ class HomePage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Le bouton « Rejoindre le réseau » du bandeau y mène ; vide, le bandeau disparaît."),
     )
     body = StreamField(
         ListingStreamBlock(),
@@ -82,8 +108,18 @@ class HomePage(BasePage):
 class StandardPage(BasePage):
     """A generic content page: "Qui sommes-nous", legal notice, accessibility statement..."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("contenu"))
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("Une ou deux phrases en gros caractères sous le titre ; rien ne s'affiche si vide."),
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("contenu"),
+        help_text=_("Le contenu de la page, sous l'introduction : texte, intertitres, images, documents, vidéos…"),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]

@@ -36,15 +36,39 @@ class SocialLinkBlock(blocks.StructBlock):
 class SiteSettings(BaseSiteSetting):
     """What the footer and the newsletter call to action say on every page."""
 
-    organisation_name = models.CharField(_("nom de la structure"), max_length=120, blank=True)
-    address = models.TextField(_("adresse postale"), blank=True)
-    contact_email = models.EmailField(_("adresse de contact"), blank=True)
-    phone = models.CharField(_("téléphone"), max_length=30, blank=True)
-    newsletter_title = models.CharField(_("titre de l'appel à l'inscription"), max_length=120, default="Abonnez-vous !")
+    organisation_name = models.CharField(
+        _("nom de la structure"),
+        max_length=120,
+        blank=True,
+        help_text=_("Dans l'en-tête, le pied de page et le titre des onglets ; « Territoires participatifs » si vide."),
+    )
+    address = models.TextField(
+        _("adresse postale"),
+        blank=True,
+        help_text=_("Affichée dans le pied de page avec ses retours à la ligne ; rien ne s'affiche si vide."),
+    )
+    contact_email = models.EmailField(
+        _("adresse de contact"),
+        blank=True,
+        help_text=_("Affichée dans le pied de page ; reçoit les demandes d'adhésion si personne d'autre n'est prévu."),
+    )
+    phone = models.CharField(
+        _("téléphone"),
+        max_length=30,
+        blank=True,
+        help_text=_("Affiché dans le pied de page tel que saisi, ex. « 03 20 00 00 00 » ; rien ne s'affiche si vide."),
+    )
+    newsletter_title = models.CharField(
+        _("titre de l'appel à l'inscription"),
+        max_length=120,
+        default="Abonnez-vous !",
+        help_text=_("Titre court de l'inscription à la lettre, en pied de chaque page et sur la page /newsletter/."),
+    )
     newsletter_pitch = models.CharField(
         _("texte de l'appel à l'inscription"),
         max_length=255,
         default="Recevez le meilleur de l'information régionale DD & Climat",
+        help_text=_("Une phrase sous ce titre qui dit ce que contient la lettre et à quel rythme elle arrive."),
     )
     newsletter_consent = models.TextField(
         _("texte du consentement à la lettre"),
@@ -56,7 +80,12 @@ class SiteSettings(BaseSiteSetting):
             "La case à cocher obligatoire du formulaire d'inscription ; le texte exact est gardé avec l'inscription."
         ),
     )
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True, verbose_name=_("réseaux sociaux"))
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        blank=True,
+        verbose_name=_("réseaux sociaux"),
+        help_text=_("Un lien par réseau vers la page de la structure, listés sous « Nous suivre » en pied de page."),
+    )
     legal_links = StreamField(
         [("page", blocks.PageChooserBlock(label=_("page"), icon="doc-full"))],
         blank=True,

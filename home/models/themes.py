@@ -17,15 +17,32 @@ class Theme(index.Indexed, models.Model):
         RED = "red", _("Rouge")
         TEAL = "teal", _("Bleu canard")
 
-    name = models.CharField(_("nom"), max_length=80, unique=True)
+    name = models.CharField(
+        _("nom"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "Un à trois mots, affichés sur l'étiquette colorée des contenus et des acteurs, et dans les filtres."
+        ),
+    )
     slug = models.SlugField(
         _("identifiant d'adresse"),
         max_length=80,
         unique=True,
         help_text=_("Utilisé dans les adresses filtrées, ex. /actualites/?theme=climat."),
     )
-    description = models.TextField(_("description"), blank=True)
-    colour = models.CharField(_("couleur"), max_length=12, choices=Colour.choices, default=Colour.GREEN)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Ce que le thème recouvre, pour aider l'équipe à classer les contenus ; pas affichée sur le site."),
+    )
+    colour = models.CharField(
+        _("couleur"),
+        max_length=12,
+        choices=Colour.choices,
+        default=Colour.GREEN,
+        help_text=_("Couleur de l'étiquette du thème sur les cartes et les pages ; toutes restent lisibles."),
+    )
     sort_order = models.PositiveSmallIntegerField(
         _("ordre d'affichage"), default=0, help_text=_("Les thèmes s'affichent du plus petit au plus grand.")
     )

@@ -64,7 +64,11 @@ class Actor(
         EDUCATION = "enseignement", _("Établissement d'enseignement")
         OTHER = "autre", _("Autre")
 
-    name = models.CharField(_("nom"), max_length=150)
+    name = models.CharField(
+        _("nom"),
+        max_length=150,
+        help_text=_("Nom usuel de la structure, titre de sa fiche et de sa carte dans l'annuaire."),
+    )
     slug = models.SlugField(
         _("identifiant d'adresse"),
         max_length=150,
@@ -72,13 +76,24 @@ class Actor(
         blank=True,
         help_text=_("Fin de l'adresse de sa fiche dans l'annuaire ; tirée du nom si vide."),
     )
-    kind = models.CharField(_("type d'acteur"), max_length=20, choices=Kind.choices, db_index=True)
+    kind = models.CharField(
+        _("type d'acteur"),
+        max_length=20,
+        choices=Kind.choices,
+        db_index=True,
+        help_text=_("Affiché au-dessus du nom dans l'annuaire et sur la fiche ; sert au filtre « Type d'acteur »."),
+    )
     short_description = models.CharField(
         _("description courte"),
         max_length=300,
         help_text=_("Une ou deux phrases, affichées dans l'annuaire et les résultats de recherche."),
     )
-    presentation = RichTextField(_("présentation"), blank=True, features=PRESENTATION_FEATURES)
+    presentation = RichTextField(
+        _("présentation"),
+        blank=True,
+        features=PRESENTATION_FEATURES,
+        help_text=_("Missions, projets, publics… : affichée sur la fiche seulement, sous la description courte."),
+    )
     logo = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("logo"),
@@ -88,14 +103,35 @@ class Actor(
         related_name="+",
         help_text=_("Carré de préférence, 400 × 400 pixels ; son texte alternatif vient de la médiathèque."),
     )
-    website = models.URLField(_("site internet"), blank=True)
+    website = models.URLField(
+        _("site internet"),
+        blank=True,
+        help_text=_("Adresse complète (https://…), affichée en lien sur la fiche ; rien ne s'affiche si vide."),
+    )
     public_email = models.EmailField(
         _("courriel public"), blank=True, help_text=_("Affiché sur la fiche ; laisser vide pour ne rien afficher.")
     )
-    public_phone = models.CharField(_("téléphone public"), max_length=30, blank=True)
-    address = models.CharField(_("adresse"), max_length=255, blank=True)
-    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
-    commune = models.CharField(_("commune"), max_length=100, blank=True)
+    public_phone = models.CharField(
+        _("téléphone public"),
+        max_length=30,
+        blank=True,
+        help_text=_("Affiché sur la fiche, appelable d'un clic sur mobile ; laisser vide pour ne rien afficher."),
+    )
+    address = models.CharField(
+        _("adresse"),
+        max_length=255,
+        blank=True,
+        help_text=_("Numéro et rue, affichés sur la fiche au-dessus du code postal et de la commune."),
+    )
+    postal_code = models.CharField(
+        _("code postal"), max_length=10, blank=True, help_text=_("Affiché sur la fiche, devant la commune.")
+    )
+    commune = models.CharField(
+        _("commune"),
+        max_length=100,
+        blank=True,
+        help_text=_("Affichée avec le département dans l'annuaire et sur la fiche ; la recherche du site la trouve."),
+    )
     department = models.CharField(
         _("département"),
         max_length=60,
@@ -103,11 +139,43 @@ class Actor(
         db_index=True,
         help_text=_("Écrit toujours de la même façon (ex. « Nord », « Pas-de-Calais ») : il sert de filtre."),
     )
-    themes = ParentalManyToManyField("home.Theme", verbose_name=_("thèmes"), blank=True, related_name="actors")
-    tags = ClusterTaggableManager(through=ActorTag, verbose_name=_("étiquettes"), blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    member_since = models.DateField(_("membre du réseau depuis"), null=True, blank=True)
+    themes = ParentalManyToManyField(
+        "home.Theme",
+        verbose_name=_("thèmes"),
+        blank=True,
+        related_name="actors",
+        help_text=_("Étiquettes colorées de l'annuaire et de la fiche ; servent au filtre « Thème » de l'annuaire."),
+    )
+    tags = ClusterTaggableManager(
+        through=ActorTag,
+        verbose_name=_("étiquettes"),
+        blank=True,
+        help_text=_("Mots-clés libres séparés par des virgules (ex. « compostage »), affichés sur la fiche."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Facultatif, en degrés décimaux (ex. 50.629250) ; gardée pour une carte, pas encore affichée."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Facultatif, en degrés décimaux (ex. 3.057256) ; gardée pour une carte, pas encore affichée."),
+    )
+    member_since = models.DateField(
+        _("membre du réseau depuis"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Mois et année affichés sur la fiche ; rempli tout seul quand une demande d'adhésion est acceptée."
+        ),
+    )
 
     objects = ActorQuerySet.as_manager()
 

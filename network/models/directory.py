@@ -18,7 +18,12 @@ FILTER_PARAMETERS = ("q", "type", "departement", "theme")
 
 
 class ActorDirectoryPage(RoutablePageMixin, BasePage):
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("Une ou deux phrases sous le titre de l'annuaire, avant les filtres ; rien ne s'affiche si vide."),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]

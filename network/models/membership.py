@@ -67,7 +67,12 @@ class JoinFormBuilder(FormBuilder):
 
 
 class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
-    intro = models.TextField(_("introduction"), max_length=1000, blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Sous le titre : qui peut adhérer et ce qui suit la demande ; les retours à la ligne sont gardés."),
+    )
     consent_text = models.TextField(
         _("texte du consentement"),
         max_length=1000,
@@ -91,7 +96,10 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
         help_text=_("Séparés par des virgules ; chacun reçoit un courriel à chaque nouvelle demande."),
     )
     acknowledgement_subject = models.CharField(
-        _("objet de l'accusé de réception"), max_length=150, default="Nous avons bien reçu votre demande"
+        _("objet de l'accusé de réception"),
+        max_length=150,
+        default="Nous avons bien reçu votre demande",
+        help_text=_("Objet du courriel envoyé à la personne qui a rempli le formulaire ; 60 caractères au plus."),
     )
     acknowledgement_body = models.TextField(
         _("texte de l'accusé de réception"),

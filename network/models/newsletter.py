@@ -79,7 +79,14 @@ class Subscriber(models.Model):
 class NewsletterIndexPage(BasePage):
     """« Lettres d'information »: the archive of the letters sent."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Une ou deux phrases sous le titre, avant la liste des lettres envoyées ; rien ne s'affiche si vide."
+        ),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     template = "pages/newsletter_index_page.html"
@@ -101,13 +108,24 @@ class NewsletterIndexPage(BasePage):
 class NewsletterPage(BasePage):
     """« Lettre d'information »: an introduction, the editors' picks, then what is new since the last letter."""
 
-    intro = RichTextField(_("édito"), blank=True, features=["bold", "italic", "link", "ul"])
+    intro = RichTextField(
+        _("édito"),
+        blank=True,
+        features=["bold", "italic", "link", "ul"],
+        help_text=_(
+            "Le mot d'ouverture, en tête du courriel et de la page web de la lettre ; quelques lignes suffisent."
+        ),
+    )
     include_latest = models.BooleanField(
         _("ajouter les nouveautés"),
         default=True,
         help_text=_("Actualités et ressources publiées depuis la lettre précédente."),
     )
-    include_events = models.BooleanField(_("ajouter les prochains événements"), default=True)
+    include_events = models.BooleanField(
+        _("ajouter les prochains événements"),
+        default=True,
+        help_text=_("Les cinq prochains événements de l'agenda, après les nouveautés."),
+    )
     sent_at = models.DateTimeField(_("envoyée le"), null=True, blank=True, editable=False)
 
     content_panels = [
@@ -151,7 +169,11 @@ class NewsletterPage(BasePage):
 class NewsletterItem(Orderable):
     letter = ParentalKey(NewsletterPage, on_delete=models.CASCADE, related_name="items")
     page = models.ForeignKey(
-        "news.EditorialPage", verbose_name=_("contenu"), on_delete=models.CASCADE, related_name="+"
+        "news.EditorialPage",
+        verbose_name=_("contenu"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Actualité, événement ou ressource, présenté sous « À la une », dans cet ordre."),
     )
 
     panels = [FieldPanel("page")]

@@ -65,7 +65,15 @@ class EditorialPage(BasePage):
             "Format paysage, 1600 × 900 pixels au moins ; texte alternatif et crédit viennent de la médiathèque."
         ),
     )
-    themes = ParentalManyToManyField("home.Theme", verbose_name=_("thèmes"), blank=True, related_name="pages")
+    themes = ParentalManyToManyField(
+        "home.Theme",
+        verbose_name=_("thèmes"),
+        blank=True,
+        related_name="pages",
+        help_text=_(
+            "Étiquettes colorées du contenu ; servent aux filtres des listes, aux dossiers et aux suggestions."
+        ),
+    )
     tags = ClusterTaggableManager(
         through=EditorialPageTag,
         verbose_name=_("étiquettes"),
@@ -76,8 +84,20 @@ class EditorialPage(BasePage):
     )
     # Events fill these two; other types leave them empty. Kept here so that listings and
     # recommendations can drop past events in the same query as everything else.
-    starts_at = models.DateTimeField(_("début"), null=True, blank=True, db_index=True)
-    ends_at = models.DateTimeField(_("fin"), null=True, blank=True, db_index=True)
+    starts_at = models.DateTimeField(
+        _("début"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Début de l'événement, heure de Paris ; l'agenda classe les événements à venir par cette date."),
+    )
+    ends_at = models.DateTimeField(
+        _("fin"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Fin de l'événement, heure de Paris ; une fois passée, il rejoint les événements passés."),
+    )
 
     objects = PageManager.from_queryset(EditorialPageQuerySet)()
 
@@ -159,7 +179,13 @@ class PinnedPage(Orderable):
     """An editor's pick for the "similar content" block, shown before the automatic ones."""
 
     source = ParentalKey(EditorialPage, on_delete=models.CASCADE, related_name="pinned_pages")
-    page = models.ForeignKey(EditorialPage, verbose_name=_("contenu"), on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        EditorialPage,
+        verbose_name=_("contenu"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Actualité, événement ou ressource, proposé avant les suggestions automatiques."),
+    )
 
     panels = [FieldPanel("page")]
 
@@ -179,9 +205,21 @@ class EditorialActor(Orderable):
 
     source = ParentalKey(EditorialPage, on_delete=models.CASCADE, related_name="linked_actors")
     actor = models.ForeignKey(
-        "network.Actor", verbose_name=_("acteur"), on_delete=models.CASCADE, related_name="editorial_links"
+        "network.Actor",
+        verbose_name=_("acteur"),
+        on_delete=models.CASCADE,
+        related_name="editorial_links",
+        help_text=_("Un acteur de l'annuaire ; s'il est publié, son nom mène à sa fiche, qui liste ce contenu."),
     )
-    role = models.CharField(_("rôle"), max_length=12, choices=Role.choices, default=Role.MENTIONED)
+    role = models.CharField(
+        _("rôle"),
+        max_length=12,
+        choices=Role.choices,
+        default=Role.MENTIONED,
+        help_text=_(
+            "Affiché entre parenthèses après son nom ; « Organisateur » est aussi transmis aux moteurs de recherche."
+        ),
+    )
 
     panels = [FieldPanel("actor"), FieldPanel("role")]
 

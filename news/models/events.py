@@ -52,18 +52,67 @@ class EventPage(RoutablePageMixin, EditorialPage):
         default=False,
         help_text=_("Seules les dates comptent : l'événement dure du premier jour au dernier, inclus."),
     )
-    status = models.CharField(_("statut"), max_length=10, choices=Status.choices, default=Status.SCHEDULED)
-    event_format = models.CharField(_("format"), max_length=12, choices=Format.choices, default=Format.IN_PERSON)
-    venue_name = models.CharField(_("lieu"), max_length=150, blank=True)
-    address = models.CharField(_("adresse"), max_length=255, blank=True)
-    postal_code = models.CharField(_("code postal"), max_length=10, blank=True)
-    commune = models.CharField(_("commune"), max_length=100, blank=True)
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.SCHEDULED,
+        help_text=_("Un autre statut que « Prévu » s'affiche en tête de page ; « Annulé » retire l'ajout à l'agenda."),
+    )
+    event_format = models.CharField(
+        _("format"),
+        max_length=12,
+        choices=Format.choices,
+        default=Format.IN_PERSON,
+        help_text=_(
+            "Affiché sur la page et proposé en filtre dans l'agenda ; en ligne ou hybride : lien de connexion."
+        ),
+    )
+    venue_name = models.CharField(
+        _("lieu"),
+        max_length=150,
+        blank=True,
+        help_text=_("Nom du lieu, ex. « Maison de l'habitant », affiché sous « Où » et repris dans le fichier agenda."),
+    )
+    address = models.CharField(
+        _("adresse"),
+        max_length=255,
+        blank=True,
+        help_text=_("Numéro et rue, affichés sous le nom du lieu et repris dans le fichier agenda."),
+    )
+    postal_code = models.CharField(
+        _("code postal"), max_length=10, blank=True, help_text=_("Affiché devant la commune, sous « Où ».")
+    )
+    commune = models.CharField(
+        _("commune"),
+        max_length=100,
+        blank=True,
+        help_text=_("Affichée sous « Où » et reprise dans le fichier agenda ; la recherche du site la trouve aussi."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Facultatif, en degrés décimaux (ex. 50.629250) ; gardée pour une carte, pas encore affichée."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("Facultatif, en degrés décimaux (ex. 3.057256) ; gardée pour une carte, pas encore affichée."),
+    )
     online_url = models.URLField(
         _("lien de connexion"), blank=True, help_text=_("Pour les événements en ligne ou hybrides.")
     )
-    registration_url = models.URLField(_("lien d'inscription"), blank=True)
+    registration_url = models.URLField(
+        _("lien d'inscription"),
+        blank=True,
+        help_text=_("Formulaire d'un autre site (ex. HelloAsso) : le lien « S'inscrire » de la page y mène."),
+    )
     registration_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name=_("ou page d'inscription du site"),
@@ -71,9 +120,19 @@ class EventPage(RoutablePageMixin, EditorialPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("Une page de ce site ; si les deux sont remplis, elle passe avant le lien d'inscription."),
     )
-    registration_closes_on = models.DateField(_("clôture des inscriptions"), null=True, blank=True)
-    registration_required = models.BooleanField(_("inscription obligatoire"), default=False)
+    registration_closes_on = models.DateField(
+        _("clôture des inscriptions"),
+        null=True,
+        blank=True,
+        help_text=_("Affichée « jusqu'au … » près de l'inscription ; rien ne se ferme automatiquement à cette date."),
+    )
+    registration_required = models.BooleanField(
+        _("inscription obligatoire"),
+        default=False,
+        help_text=_("Coché, la page indique « Inscription obligatoire » ; sinon « Inscription libre »."),
+    )
     price = models.CharField(
         _("tarif"), max_length=100, blank=True, help_text=_("Laisser vide pour un événement gratuit.")
     )
@@ -83,7 +142,12 @@ class EventPage(RoutablePageMixin, EditorialPage):
         blank=True,
         help_text=_("Ceux qui n'ont pas de fiche dans l'annuaire ; les autres s'ajoutent dans « Acteurs associés »."),
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("programme et présentation"))
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("programme et présentation"),
+        help_text=_("Programme, intervenants, accès…, sous l'image principale : texte, intertitres, images, vidéos."),
+    )
     calendar_uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
     calendar_sequence = models.PositiveIntegerField(default=0, editable=False)
 

@@ -17,7 +17,14 @@ from .editorial import EditorialPage
 class ListingPage(RoutablePageMixin, BasePage):
     """An index of editorial pages below it: filters from the query string, paginated cards, feeds."""
 
-    intro = models.TextField(_("introduction"), max_length=600, blank=True)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_(
+            "Une ou deux phrases sous le titre, au-dessus des filtres et de la liste ; rien ne s'affiche si vide."
+        ),
+    )
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]

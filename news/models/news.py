@@ -22,7 +22,11 @@ class NewsPage(EditorialPage):
     authors = models.CharField(
         _("auteurs"), max_length=255, blank=True, help_text=_("Noms séparés par des virgules, tels qu'ils s'affichent.")
     )
-    body = StreamField(BodyStreamBlock(), verbose_name=_("corps de l'article"))
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name=_("corps de l'article"),
+        help_text=_("Le texte de l'article, sous l'image principale ; il compte dans le temps de lecture affiché."),
+    )
 
     content_panels = [
         *EditorialPage.content_panels,

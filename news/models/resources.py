@@ -24,12 +24,29 @@ class ResourcePage(EditorialPage):
         VIDEO = "video", _("Vidéo")
         REPORT = "compte-rendu", _("Compte rendu")
 
-    kind = models.CharField(_("type de ressource"), max_length=20, choices=Kind.choices, default=Kind.GUIDE)
-    year = models.PositiveSmallIntegerField(_("année"), null=True, blank=True, db_index=True)
+    kind = models.CharField(
+        _("type de ressource"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.GUIDE,
+        help_text=_("Affiché au-dessus du titre ; le centre de ressources le propose en filtre."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("année"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("Année de parution (ex. 2024), affichée à côté du type et proposée en filtre."),
+    )
     external_url = models.URLField(
         _("lien externe"), blank=True, help_text=_("Si la ressource est publiée sur un autre site.")
     )
-    body = StreamField(BodyStreamBlock(), blank=True, verbose_name=_("présentation"))
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("présentation"),
+        help_text=_("Ce que contient la ressource et à qui elle sert, affiché sous les documents à télécharger."),
+    )
 
     content_panels = [
         *EditorialPage.content_panels,
@@ -57,9 +74,18 @@ class ResourcePage(EditorialPage):
 class ResourceDocument(Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Un fichier de la médiathèque ; son format et son poids s'affichent à côté du lien (PDF, 2 Mo)."),
     )
-    title = models.CharField(_("intitulé"), max_length=150, blank=True)
+    title = models.CharField(
+        _("intitulé"),
+        max_length=150,
+        blank=True,
+        help_text=_("Texte du lien de téléchargement ; le titre du document dans la médiathèque sert si vide."),
+    )
 
     panels = [FieldPanel("document"), FieldPanel("title")]
 

@@ -39,8 +39,18 @@ class TopicPageTag(TaggedItemBase):
 class TopicPage(BasePage):
     """« Dossier thématique »: everything published on the themes and tags the editor picks."""
 
-    intro = models.TextField(_("introduction"), max_length=800, blank=True)
-    body = StreamField(ListingStreamBlock(), blank=True, verbose_name=_("présentation"))
+    intro = models.TextField(
+        _("introduction"),
+        max_length=800,
+        blank=True,
+        help_text=_("Une ou deux phrases en gros caractères sous le titre du dossier ; rien ne s'affiche si vide."),
+    )
+    body = StreamField(
+        ListingStreamBlock(),
+        blank=True,
+        verbose_name=_("présentation"),
+        help_text=_("Affichée avant les contenus du dossier : texte, images, listes automatiques, boutons…"),
+    )
     themes = ParentalManyToManyField(
         "home.Theme",
         verbose_name=_("thèmes rassemblés"),
@@ -54,9 +64,21 @@ class TopicPage(BasePage):
         blank=True,
         help_text=_("Les contenus portant l'une de ces étiquettes apparaissent aussi dans le dossier."),
     )
-    include_news = models.BooleanField(_("inclure les actualités"), default=True)
-    include_events = models.BooleanField(_("inclure les événements"), default=True)
-    include_resources = models.BooleanField(_("inclure les ressources"), default=True)
+    include_news = models.BooleanField(
+        _("inclure les actualités"),
+        default=True,
+        help_text=_("Décoché, les actualités sortent de la liste automatique et de ses filtres."),
+    )
+    include_events = models.BooleanField(
+        _("inclure les événements"),
+        default=True,
+        help_text=_("Décoché, les événements sortent de la liste automatique et de ses filtres."),
+    )
+    include_resources = models.BooleanField(
+        _("inclure les ressources"),
+        default=True,
+        help_text=_("Décoché, les ressources sortent de la liste automatique et de ses filtres."),
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -131,7 +153,13 @@ class TopicPage(BasePage):
 
 class TopicPinnedItem(Orderable):
     topic = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="pinned_items")
-    page = models.ForeignKey(EditorialPage, verbose_name=_("contenu"), on_delete=models.CASCADE, related_name="+")
+    page = models.ForeignKey(
+        EditorialPage,
+        verbose_name=_("contenu"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Affiché sous « À la une du dossier », dans cet ordre ; un événement terminé n'y figure plus."),
+    )
 
     panels = [FieldPanel("page")]
 
