@@ -5,6 +5,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .mixins import ListingFieldsMixin, SocialFieldsMixin
+from .previews import LISTING_PREVIEW_MODES, listing_preview
 
 
 class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
@@ -27,6 +28,13 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     class Meta:
         abstract = True
+
+    @property
+    def preview_modes(self):
+        return [*Page.DEFAULT_PREVIEW_MODES, *LISTING_PREVIEW_MODES]
+
+    def serve_preview(self, request, mode_name):
+        return listing_preview(self, request, mode_name) or super().serve_preview(request, mode_name)
 
     @property
     def meta_description(self):

@@ -46,6 +46,11 @@ class ListingFieldsMixin(models.Model):
     def card_title(self):
         return self.listing_title or self.title
 
+    @property
+    def card_image(self):
+        """The listing image, else the page's main image when its type has one."""
+        return self.listing_image or getattr(self, "hero_image", None)
+
 
 class SocialFieldsMixin(models.Model):
     """What a page shows when it is shared on social networks (OpenGraph and Twitter cards)."""

@@ -6,10 +6,11 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from home.models import BasePage, Theme
+from home.models.previews import RoutablePreviewMixin
 
 from .actors import Actor
 
@@ -17,7 +18,7 @@ MAX_QUERY_LENGTH = 100
 FILTER_PARAMETERS = ("q", "type", "departement", "theme")
 
 
-class ActorDirectoryPage(RoutablePageMixin, BasePage):
+class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
     intro = models.TextField(
         _("introduction"),
         max_length=600,

@@ -8,11 +8,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.models.previews import RoutablePreviewMixin
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -33,7 +34,7 @@ CALENDAR_FIELDS = (
 )
 
 
-class EventPage(RoutablePageMixin, EditorialPage):
+class EventPage(RoutablePreviewMixin, EditorialPage):
     """« Événement »: a meeting, workshop or visit, in person, online or both."""
 
     class Status(models.TextChoices):

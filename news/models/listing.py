@@ -4,17 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from home.models import BasePage, Theme
+from home.models.previews import RoutablePreviewMixin
 from news.feeds import AtomListingFeed, ListingFeed
 from news.filters import ListingFilters
 
 from .editorial import EditorialPage
 
 
-class ListingPage(RoutablePageMixin, BasePage):
+class ListingPage(RoutablePreviewMixin, BasePage):
     """An index of editorial pages below it: filters from the query string, paginated cards, feeds."""
 
     intro = models.TextField(
