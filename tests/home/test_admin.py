@@ -85,3 +85,8 @@ class ThemeAndSettingsAdminTests(WagtailPageTestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Coordonnées")
+
+
+def test_the_admin_makes_no_third_party_request_for_avatars(admin_client, home_page):
+    html = admin_client.get("/admin/").content.decode()
+    assert "gravatar" not in html.lower()
