@@ -134,3 +134,20 @@ def test_join_requests_subscribers_and_site_settings_are_for_moderateurs(client,
     assert all(client.get(url).status_code in {302, 403} for url in private)
     client.force_login(moderateur)
     assert {url: client.get(url).status_code for url in private} == dict.fromkeys(private, 200)
+
+
+def test_a_redacteur_can_open_the_form_of_every_editorial_type_and_of_an_actor(client, redacteur, home_page):
+    from tests.factories import EventIndexPageFactory, ResourceIndexPageFactory
+
+    sections = {
+        ("news", "newspage"): NewsIndexPageFactory(parent=home_page),
+        ("news", "eventpage"): EventIndexPageFactory(parent=home_page),
+        ("news", "resourcepage"): ResourceIndexPageFactory(parent=home_page),
+        ("news", "topicpage"): home_page,
+        ("home", "standardpage"): home_page,
+    }
+    client.force_login(redacteur)
+    for (app_label, model), parent in sections.items():
+        url = reverse("wagtailadmin_pages:add", args=[app_label, model, parent.pk])
+        assert client.get(url).status_code == 200, model
+    assert client.get(reverse("wagtailsnippets_network_actor:add")).status_code == 200
