@@ -6,7 +6,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from home.models import Theme
-from network.templatetags.network_tags import directory_url
+from network.models import ActorDirectoryPage
 from news.models import EditorialPage
 
 from .query import backend_query, clean_query
@@ -23,7 +23,7 @@ def search(request):
     type_slug = request.GET.get("type", "")[:20]
     type_slug = type_slug if type_slug in RESULT_TYPES else ""
     theme = Theme.objects.filter(slug=request.GET.get("theme", "")[:80]).first() if request.GET.get("theme") else None
-    outcome = run_search(query, type_slug, theme, actor_base_url=directory_url(request))
+    outcome = run_search(query, type_slug, theme, actor_base_url=ActorDirectoryPage.url_for_request(request))
     if query and request.GET.get("page", "1") == "1" and not type_slug and theme is None:
         record_hit(query)
     context = {

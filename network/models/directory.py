@@ -49,8 +49,13 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
             raise Http404(_("Cet acteur n'est pas dans l'annuaire."))
         return self.render(request, template="pages/actor_page.html", context_overrides=self.actor_context(actor))
 
-    def actor_url(self, actor):
-        return f"{self.url}{actor.slug}/"
+    @classmethod
+    def url_for_request(cls, request):
+        """The directory's address, looked up once per request however many actors a page or search shows."""
+        if not hasattr(request, "_actor_directory_url"):
+            directory = cls.objects.live().only("id", "url_path", "path", "depth").first()
+            request._actor_directory_url = directory.get_url(request) if directory else None
+        return request._actor_directory_url
 
     def directory_context(self, request):
         """Filters from the query string (unknown values match nothing and are named), then one page of actors."""

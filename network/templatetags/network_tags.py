@@ -6,19 +6,11 @@ from network.models import ActorDirectoryPage
 register = template.Library()
 
 
-def directory_url(request):
-    """The directory's address, looked up once per request however many actors a page links to."""
-    if not hasattr(request, "_actor_directory_url"):
-        directory = ActorDirectoryPage.objects.live().only("id", "url_path", "path", "depth").first()
-        request._actor_directory_url = directory.get_url(request) if directory else None
-    return request._actor_directory_url
-
-
 @register.inclusion_tag("components/actor_links.html", takes_context=True)
 def actor_links(context, links):
     """Links from an editorial page to the actors it names, grouped by their role."""
     request = context.get("request")
-    base = directory_url(request) if links and request else None
+    base = ActorDirectoryPage.url_for_request(request) if links and request else None
     return {
         "links": [(link, f"{base}{link.actor.slug}/" if base else None) for link in links],
     }
