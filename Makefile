@@ -9,8 +9,10 @@ MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
+PIP_AUDIT_VERSION := 2.10.1
+AUDIT := .tools/audit
 
-.PHONY: run test lint check-migrations pytest html-tools clean
+.PHONY: run test lint check-migrations pytest html-tools clean bench audit
 
 run: $(INSTALLED)
 	$(MANAGE) migrate --noinput
@@ -19,6 +21,11 @@ run: $(INSTALLED)
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(INSTALLED) lint check-migrations pytest
+
+# Serves the site with gunicorn and loads each page type with wrk at 1,000 then 20,000 editorial
+# pages (needs wrk; PostgreSQL and Redis on 127.0.0.1 when present). Tables in bench/results/.
+bench: $(INSTALLED)
+	$(BIN)/python -m bench.run
 
 $(BIN)/python:
 	@test -n "$(PYTHON)" || { echo "Python 3.11 est introuvable : installez-le puis relancez."; exit 1; }
@@ -44,9 +51,27 @@ pytest: $(INSTALLED)
 	if command -v java >/dev/null && command -v npm >/dev/null; then $(MAKE) --no-print-directory html-tools; fi; \
 	if [ -f "$(VNU_JAR)" ] && command -v java >/dev/null; then echo "Validation HTML : vnu-jar trouvé, elle est lancée."; \
 	else markers="$${markers:+$$markers and }not html"; echo "Validation HTML NON lancée : Java ou vnu-jar absent (npm et un JRE sont nécessaires)."; fi; \
+	if $(BIN)/python -c "import redis; redis.Redis(port=6379, db=14, socket_connect_timeout=1).ping()" 2>/dev/null; then echo "Cache Redis : 127.0.0.1:6379 répond, ses tests sont lancés."; \
+	else markers="$${markers:+$$markers and }not redis"; echo "Cache Redis NON testé : rien ne répond sur 127.0.0.1:6379 (apt-get install -y redis-server)."; fi; \
+	missing=""; \
+	case "$$DATABASE_URL" in postgres*://*127.0.0.1*|postgres*://*localhost*) ;; *) missing="DATABASE_URL ne désigne pas le PostgreSQL local";; esac; \
+	for tool in pg_ctlcluster redis-server; do command -v $$tool >/dev/null || missing="$${missing:+$$missing, }$$tool absent"; done; \
+	if [ -z "$$missing" ]; then echo "Suite de pannes : lancée, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
+	else markers="$${markers:+$$markers and }not faults"; echo "Suite de pannes NON lancée : $$missing."; fi; \
 	VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/pytest $${markers:+-m "$$markers"}
 
 html-tools: $(VNU_JAR)
+
+# Known vulnerabilities of the pinned requirements. pip-audit lives in its own venv so that its
+# dependencies never mix with the site's; every transitive dependency is pinned, hence --no-deps.
+audit: $(AUDIT)/.installed-$(PIP_AUDIT_VERSION)
+	$(AUDIT)/bin/pip-audit --no-deps --disable-pip --progress-spinner off --format json \
+		-r requirements.txt -r requirements-dev.txt | $(AUDIT)/bin/python .ci/audit_report.py
+
+$(AUDIT)/.installed-$(PIP_AUDIT_VERSION):
+	$(PYTHON) -m venv $(AUDIT)
+	$(AUDIT)/bin/pip install --disable-pip-version-check --quiet pip-audit==$(PIP_AUDIT_VERSION)
+	@touch $@
 
 $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix .tools vnu-jar@$(VNU_VERSION)

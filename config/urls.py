@@ -7,15 +7,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from health import views as health_views
 from search import views as search_views
+from security import throttling
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms for private content, at their own addresses, with a rate limit:
+    # listed before Wagtail's URLs so that they answer first.
+    path("documents/authenticate_with_password/<int:restriction_id>/", throttling.document_password_view),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        throttling.page_password_view,
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
     path("recherche/suggestions/", search_views.suggestions, name="search_suggestions"),
     path("newsletter/", include("network.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("healthz", health_views.healthz, name="healthz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 

@@ -157,7 +157,7 @@ class DocumentBlock(blocks.StructBlock):
 
 
 class VideoEmbedBlock(blocks.StructBlock):
-    embed = EmbedBlock(label=_("adresse de la vidéo"), help_text=_("Adresse YouTube, Vimeo ou PeerTube."))
+    embed = EmbedBlock(label=_("adresse de la vidéo"), help_text=_("Adresse d’une vidéo YouTube ou Vimeo."))
     title = blocks.CharBlock(
         label=_("titre de la vidéo"),
         max_length=150,

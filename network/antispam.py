@@ -73,10 +73,12 @@ def over_rate_limit(scope, key, limit, period):
     try:
         if cache.add(cache_key, 1, timeout=period):
             return False
-        return cache.incr(cache_key) > limit
+        count = cache.incr(cache_key)
     except Exception:  # any cache backend error: let the person through rather than fail
         logger.warning("Rate limit cache unavailable for %s", scope, exc_info=True)
         return False
+    # A Redis cache told to ignore its errors answers None instead of raising.
+    return count is not None and count > limit
 
 
 def ip_over_rate_limit(request, scope):

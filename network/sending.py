@@ -6,6 +6,8 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pagecache.generation import bump_generation
+
 from .models import NewsletterDelivery, NewsletterPage, Subscriber
 from .subscriptions import absolute, list_unsubscribe_headers, unsubscribe_links
 
@@ -57,7 +59,7 @@ def render_letter(letter, unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER):
         "base_url": absolute(""),
     }
     return (
-        letter.title,
+        " ".join(letter.title.split()),  # the subject header: a line break in the title must not end it
         render_to_string("emails/newsletter.txt", context),
         render_to_string("emails/newsletter.html", context),
     )
@@ -101,6 +103,8 @@ def send_letter(letter, batch_size=BATCH_SIZE, progress=None):
     if letter.sent_at is None:
         letter.sent_at = timezone.now()
         NewsletterPage.objects.filter(pk=letter.pk).update(sent_at=letter.sent_at)
+        # The update sends no signal, and the newsletter pages list the letters sent.
+        bump_generation()
     rendered = render_letter(letter)
     counts = {"sent": 0, "failed": 0}
     last_pk = 0

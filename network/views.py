@@ -24,8 +24,18 @@ def _latest_letters():
     return NewsletterPage.objects.live().public().filter(sent_at__isnull=False).order_by("-sent_at")[:6]
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
+    """The subscription form, also in every page's footer; without CSRF so that pages can be cached.
+
+    Forging a post from another site gains nothing: nothing happens until the address's owner
+    clicks the link emailed to them (double opt-in), at most one such email per address every ten
+    minutes, and the honeypot, signed time trap and per-IP rate limit (network/antispam.py)
+    still apply. The time trap's token is served inside cached pages: they live PAGE_CACHE_SECONDS,
+    far below SPAM_MAX_AGE_SECONDS, so a visitor's form never expires early; a bot that reads a
+    page cached minutes ago passes the few seconds' minimum, which the other defences make up for.
+    """
     consent_text = _consent_text(request)
     if request.method == "POST":
         if ip_over_rate_limit(request, "newsletter"):

@@ -13,11 +13,13 @@ from wagtail_modeladmin.helpers import PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from . import admin_views
+from .exports import FormulaSafeModelAdminIndexView, FormulaSafeSnippetIndexView
 from .models import Actor, MembershipRequest, NewsletterPage, Subscriber
 
 
 class ActorViewSet(SnippetViewSet):
     model = Actor
+    index_view_class = FormulaSafeSnippetIndexView
     icon = "group"
     menu_label = _("Acteurs")
     menu_order = 210
@@ -59,6 +61,7 @@ class PublicFormRecordPermissions(PermissionHelper):
 
 class MembershipRequestAdmin(ModelAdmin):
     model = MembershipRequest
+    index_view_class = FormulaSafeModelAdminIndexView
     menu_label = _("Demandes d'adhésion")
     menu_icon = "user"
     menu_order = 220
@@ -103,6 +106,7 @@ modeladmin_register(MembershipRequestAdmin)
 
 class SubscriberAdmin(ModelAdmin):
     model = Subscriber
+    index_view_class = FormulaSafeModelAdminIndexView
     menu_label = _("Abonnés à la lettre")
     menu_icon = "mail"
     menu_order = 230

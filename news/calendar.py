@@ -4,7 +4,7 @@ from datetime import timedelta
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -13,6 +13,9 @@ from django.utils import timezone
 from home.models import Theme
 
 FEED_PAST_DAYS = 90
+# A calendar application downloads the whole feed at every refresh: beyond this many events (a
+# year of a busy agenda), the earliest are kept, so the file stops growing with the site.
+FEED_MAX_EVENTS = 200
 PRODUCT_ID = "-//Territoires participatifs//Agenda//FR"
 
 
@@ -58,7 +61,9 @@ def calendar_response(events, request, filename, name):
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # icalendar escapes only the properties it knows; an X- property is written as given, so a line
+    # break in the agenda's or the event's title would end the line and fail the whole file.
+    calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     events = list(events)
     for event in events:
@@ -86,7 +91,7 @@ def feed_calendar_response(request, index):
     theme = Theme.objects.filter(slug=request.GET.get("theme", "")[:100]).first()
     if theme:
         events = events.filter(themes=theme)
-    return calendar_response(events, request, "agenda", index.title)
+    return calendar_response(events[:FEED_MAX_EVENTS], request, "agenda", index.title)
 
 
 def add_to_calendar_links(event, request):

@@ -48,6 +48,11 @@ def search_terms(query):
     return phrases, words[:MAX_WORDS]
 
 
+def autocomplete_text(query):
+    """Only the words of a cleaned query: autocomplete takes its text as query syntax, where « " » or « > » fail."""
+    return " ".join(WORD.findall(query))
+
+
 def backend_query(query):
     """An And of phrases and of each word's variants; None when nothing searchable is left."""
     phrases, words = search_terms(query)

@@ -9,7 +9,7 @@ from home.models import Theme
 from network.models import ActorDirectoryPage
 from news.models import EditorialPage
 
-from .query import backend_query, clean_query
+from .query import autocomplete_text, backend_query, clean_query
 from .results import RESULT_TYPES, record_hit, run_search, searchable_pages
 
 RESULTS_PER_PAGE = 10
@@ -45,5 +45,5 @@ def suggestions(request):
     query = clean_query(request.GET.get("q", ""))[:60]
     if len(query) < 2 or backend_query(query) is None:
         return JsonResponse({"suggestions": []})
-    pages = searchable_pages().autocomplete(query)[:SUGGESTIONS]
+    pages = searchable_pages().autocomplete(autocomplete_text(query))[:SUGGESTIONS]
     return JsonResponse({"suggestions": [{"title": page.title, "url": page.url} for page in pages]})

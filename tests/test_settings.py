@@ -52,3 +52,30 @@ def test_postgresql_connections_turn_off_jit_compilation():
         check=True,
     )
     assert "'options': '-c jit=off'" in result.stdout
+
+
+def test_uploaded_files_go_to_an_s3_bucket_when_one_is_configured():
+    script = (
+        "import django; from django.conf import settings; django.setup();"
+        "from django.core.files.storage import storages; s = storages['default'];"
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.default_acl, s.querystring_auth)"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", script],
+        env={
+            "PATH": "/usr/bin:/bin",
+            "DJANGO_SETTINGS_MODULE": "config.settings.test",
+            "AWS_STORAGE_BUCKET_NAME": "territoires-medias",
+            "AWS_S3_ENDPOINT_URL": "https://s3.fr-par.scw.cloud",
+        },
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == [
+        "S3Storage",
+        "territoires-medias",
+        "https://s3.fr-par.scw.cloud",
+        "private",
+        "True",
+    ]

@@ -6,10 +6,12 @@ read variables of their own.
 """
 
 import os
+from datetime import timedelta
 from email.utils import parseaddr
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -37,6 +39,10 @@ DEBUG = False
 SECRET_KEY = env("DJANGO_SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Read here for production.py, which applies them: HTTPS redirect (off when the proxy already
+# redirects) and how long browsers remember to use HTTPS only.
+HTTPS_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 
 # --- Applications --------------------------------------------------------------------------------
 
@@ -45,7 +51,11 @@ INSTALLED_APPS = [
     "news",
     "network",
     "search",
+    "security",
+    "health",
+    "pagecache",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -72,11 +82,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "security.headers.PermissionsPolicyMiddleware",
+    "security.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below static files, above everything that may query: a database down answers a 503 page.
+    "health.middleware.DatabaseUnavailableMiddleware",
+    # Above sessions and authentication: a cached page is answered without touching either.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -85,6 +102,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that it turns a login refused by its backend into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -106,6 +125,36 @@ TEMPLATES = [
     },
 ]
 
+# --- Security headers and cookies --------------------------------------------------------------
+
+# The public site's policy (security/csp.py adds the video players to frame-src and the media
+# storage's host to img-src, and gives the admin a looser policy of its own). Public markup has no
+# inline script or style: JSON-LD data blocks are not executed and need no exception.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# Wagtail's preview views lift this to SAMEORIGIN for the preview panel themselves.
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# No script reads the CSRF cookie: Wagtail's admin gets the token from the page (wagtailConfig).
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+
 # --- Database and cache ------------------------------------------------------------------------
 
 DATABASES = {
@@ -119,26 +168,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles plans whose estimated cost is high, such as the recommendation
     # ranking's, which costs seconds for a query that runs in milliseconds: web pages never gain.
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # A server that does not answer must cost a visitor seconds, not libpq's default of minutes:
+    # the 503 page is then served within 3 seconds. Counted per address the host name resolves to.
+    DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def redis_cache(location):
+    """The Redis cache at `location`, as production runs it; tests point it at a dead or a real server."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        "KEY_PREFIX": "territoires",
+        "OPTIONS": {
+            # A cache that is down must degrade to no cache, never to errors.
+            "IGNORE_EXCEPTIONS": True,
+            "SOCKET_CONNECT_TIMEOUT": 1,
+            "SOCKET_TIMEOUT": 1,
+        },
+    }
+
 
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "territoires",
-            "OPTIONS": {
-                # A cache that is down must degrade to no cache, never to errors.
-                "IGNORE_EXCEPTIONS": True,
-                "SOCKET_CONNECT_TIMEOUT": 1,
-                "SOCKET_TIMEOUT": 1,
-            },
-        }
-    }
+    CACHES = {"default": redis_cache(REDIS_URL)}
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Whole pages for anonymous visitors, kept this many seconds at most (0 turns the page cache off);
+# far below SPAM_MAX_AGE_SECONDS, since the footer's subscription form is cached with its time trap.
+# Off by default without Redis: a local memory cache belongs to one process, and a publication made
+# in another (a second worker, a scheduled publication) would not retire its pages.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
 
 # --- Passwords -----------------------------------------------------------------------------------
 
@@ -151,6 +212,24 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Login throttling (django-axes) --------------------------------------------------------------
+
+# The axes backend comes first and only refuses locked-out logins; ModelBackend then checks the
+# password. AxesBackend is AxesStandaloneBackend plus ModelBackend's user and permission lookups,
+# which tools that log in with the first backend (Wagtail's test helpers) need.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Per username and address together: a guesser cannot lock a colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "security.throttling.lockout_response"
+# The same address as the public forms' rate limits, proxy included (settings.BEHIND_PROXY).
+AXES_CLIENT_IP_CALLABLE = "network.antispam.client_ip"
 
 # --- Language and time ---------------------------------------------------------------------------
 
@@ -173,9 +252,39 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Several web servers share nothing but their services: uploaded files then live in an
+# S3-compatible bucket (AWS, Scaleway, OVH, MinIO…) instead of a local folder.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
+    import botocore.config  # only sites with a bucket pay for loading the AWS client
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            # A private bucket: every file address is signed and expires, so documents of private
+            # collections cannot be fetched by guessing their name. Images may be served from a
+            # public CDN domain instead (AWS_S3_CUSTOM_DOMAIN, unsigned).
+            "default_acl": "private",
+            "querystring_auth": not env("AWS_S3_CUSTOM_DOMAIN"),
+            "querystring_expire": 6 * 3600,
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN"),
+            "file_overwrite": False,
+            # botocore waits 60 s and retries by default: a bucket out of reach would hang uploads
+            # and the load balancer's health check far longer than any visitor waits.
+            "client_config": botocore.config.Config(
+                connect_timeout=2, read_timeout=10, retries={"total_max_attempts": 2}
+            ),
+        },
+    }
 
 # --- Email ---------------------------------------------------------------------------------------
 
+EMAIL_BACKEND_IS_SET = env("DJANGO_EMAIL_BACKEND") is not None  # dev.py prints emails otherwise
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env("EMAIL_PORT", "25"))
@@ -191,8 +300,15 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Territoires participatifs"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+# No SVG: an uploaded SVG can carry scripts that run on the site's own origin.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Pixels are decoded in memory to make renditions: a small file can still be a huge image.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128 * 1_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents go through Django, never straight from the storage, so private collections stay private.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # French stemming without accents (« Térritoires » = « territoire »): a text search configuration
@@ -207,9 +323,29 @@ if env("SEARCH_URL"):
     }
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# No third-party request, in the admin either: staff avatars are never fetched from Gravatar.
+# Embeds carry no inline style (the CSP forbids it); the stylesheet sizes the video frames.
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+# Editors may embed videos from the hosts of security/embeds.py only, the frames the CSP allows.
+WAGTAILEMBEDS_FINDERS = [{"class": "security.embeds.VideoEmbedFinder"}]
+# No third-party request, in the admin either: staff avatars are never fetched from Gravatar, and
+# the dashboard does not ask wagtail.org for the latest release (the admin's CSP would block it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# A CDN or Varnish in front of the site, purged when a page is published (pagecache/frontend.py):
+# Varnish (or any cache accepting PURGE requests) at FRONTEND_CACHE_PURGE_URL, Cloudflare with a
+# zone id and an API token. Nothing is purged when neither is set.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["varnish"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID") and env("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+    }
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII slugs keep filter URLs readable: ?tag=codeveloppement
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -230,7 +366,7 @@ RECOMMENDATIONS_COUNT = int(env("RECOMMENDATIONS_COUNT", "4"))
 SPAM_MIN_SECONDS = 3
 SPAM_MAX_AGE_SECONDS = 24 * 3600
 # Posts allowed per IP address and period (seconds) for each public form.
-FORM_RATE_LIMITS = {"join": (5, 600), "newsletter": (10, 600)}
+FORM_RATE_LIMITS = {"join": (5, 600), "newsletter": (10, 600), "private_password": (10, 600)}
 # Behind a reverse proxy, the visitor's address is the last one it appends to X-Forwarded-For.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 # Processed membership requests are anonymised after this many months.

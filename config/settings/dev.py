@@ -5,7 +5,7 @@ from .base import *  # noqa: F403
 DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-secret-key-not-for-production-use-0123456789"  # noqa: F405
 ALLOWED_HOSTS = ALLOWED_HOSTS or ["127.0.0.1", "localhost"]  # noqa: F405
-if env("DJANGO_EMAIL_BACKEND") is None:  # noqa: F405
+if not EMAIL_BACKEND_IS_SET:  # noqa: F405
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 # Static files come straight from the source folders; nothing is collected in development.

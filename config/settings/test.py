@@ -15,3 +15,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# On, so that every test exercises invalidation; one process, so the local memory cache sees it all.
+PAGE_CACHE_SECONDS = 600

@@ -3,10 +3,10 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock, ListingStreamBlock
+from home.rich_text import CleanStreamField
 
 from .base import BasePage
 
@@ -70,7 +70,7 @@ class HomePage(BasePage):
         related_name="+",
         help_text=_("Le bouton « Rejoindre le réseau » du bandeau y mène ; vide, le bandeau disparaît."),
     )
-    body = StreamField(
+    body = CleanStreamField(
         ListingStreamBlock(),
         blank=True,
         verbose_name=_("rubriques"),
@@ -114,7 +114,7 @@ class StandardPage(BasePage):
         blank=True,
         help_text=_("Une ou deux phrases en gros caractères sous le titre ; rien ne s'affiche si vide."),
     )
-    body = StreamField(
+    body = CleanStreamField(
         BodyStreamBlock(),
         blank=True,
         verbose_name=_("contenu"),

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+
+from home.rich_text import CleanStreamField
 
 SOCIAL_NETWORKS = [
     ("mastodon", "Mastodon"),
@@ -80,13 +81,13 @@ class SiteSettings(BaseSiteSetting):
             "La case à cocher obligatoire du formulaire d'inscription ; le texte exact est gardé avec l'inscription."
         ),
     )
-    social_links = StreamField(
+    social_links = CleanStreamField(
         [("link", SocialLinkBlock())],
         blank=True,
         verbose_name=_("réseaux sociaux"),
         help_text=_("Un lien par réseau vers la page de la structure, listés sous « Nous suivre » en pied de page."),
     )
-    legal_links = StreamField(
+    legal_links = CleanStreamField(
         [("page", blocks.PageChooserBlock(label=_("page"), icon="doc-full"))],
         blank=True,
         verbose_name=_("liens légaux du pied de page"),

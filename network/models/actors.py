@@ -12,10 +12,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, LockableMixin, PreviewableMixin, RevisionMixin, WorkflowMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+
+from home.rich_text import CleanRichTextField
 
 PRESENTATION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -88,7 +89,7 @@ class Actor(
         max_length=300,
         help_text=_("Une ou deux phrases, affichées dans l'annuaire et les résultats de recherche."),
     )
-    presentation = RichTextField(
+    presentation = CleanRichTextField(
         _("présentation"),
         blank=True,
         features=PRESENTATION_FEATURES,

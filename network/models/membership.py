@@ -12,9 +12,9 @@ from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin, validate_to_address
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
 
 from home.models import BasePage
+from home.rich_text import CleanRichTextField
 from network.antispam import SpamDefenceForm, ip_over_rate_limit, too_many_requests
 
 CONSENT_FIELD = "consentement"
@@ -82,7 +82,7 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
         ),
         help_text=_("La case à cocher obligatoire ; le texte exact est enregistré avec chaque demande."),
     )
-    thank_you_text = RichTextField(
+    thank_you_text = CleanRichTextField(
         _("texte de remerciement"),
         blank=True,
         features=["bold", "italic", "link"],
@@ -144,6 +144,12 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
 
     def get_submission_class(self):
         return MembershipRequest
+
+    def get_submissions_list_view_class(self):
+        # Imported here: admin views are not loaded with the models.
+        from network.exports import FormulaSafeSubmissionsListView
+
+        return FormulaSafeSubmissionsListView
 
     def process_form_submission(self, form):
         """Save the request first; the emails then go out, or wait in the outbox if the server is down."""

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from home.models import BasePage
+from home.rich_text import CleanRichTextField
 
 
 def new_nonce():
@@ -108,7 +108,7 @@ class NewsletterIndexPage(BasePage):
 class NewsletterPage(BasePage):
     """« Lettre d'information »: an introduction, the editors' picks, then what is new since the last letter."""
 
-    intro = RichTextField(
+    intro = CleanRichTextField(
         _("édito"),
         blank=True,
         features=["bold", "italic", "link", "ul"],

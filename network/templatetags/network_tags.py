@@ -16,8 +16,8 @@ def actor_links(context, links):
     }
 
 
-@register.inclusion_tag("components/newsletter_form.html", takes_context=True)
-def footer_newsletter_form(context, site_settings):
+@register.inclusion_tag("components/newsletter_form.html")
+def footer_newsletter_form(site_settings):
     """The footer's copy of the subscription form, with ids of its own."""
     form = NewsletterForm(consent_text=site_settings.newsletter_consent, prefix_ids="footer-newsletter")
-    return {"form": form, "heading_id": "footer-newsletter-title", "csrf_token": context.get("csrf_token")}
+    return {"form": form, "heading_id": "footer-newsletter-title"}

@@ -9,11 +9,11 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
-from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
 from home.models.previews import RoutablePreviewMixin
+from home.rich_text import CleanStreamField
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -143,7 +143,7 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
         blank=True,
         help_text=_("Ceux qui n'ont pas de fiche dans l'annuaire ; les autres s'ajoutent dans « Acteurs associés »."),
     )
-    body = StreamField(
+    body = CleanStreamField(
         BodyStreamBlock(),
         blank=True,
         verbose_name=_("programme et présentation"),

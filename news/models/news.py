@@ -5,10 +5,10 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.rich_text import CleanStreamField
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -22,7 +22,7 @@ class NewsPage(EditorialPage):
     authors = models.CharField(
         _("auteurs"), max_length=255, blank=True, help_text=_("Noms séparés par des virgules, tels qu'ils s'affichent.")
     )
-    body = StreamField(
+    body = CleanStreamField(
         BodyStreamBlock(),
         verbose_name=_("corps de l'article"),
         help_text=_("Le texte de l'article, sous l'image principale ; il compte dans le temps de lecture affiché."),

@@ -3,11 +3,11 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.rich_text import CleanStreamField
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -41,7 +41,7 @@ class ResourcePage(EditorialPage):
     external_url = models.URLField(
         _("lien externe"), blank=True, help_text=_("Si la ressource est publiée sur un autre site.")
     )
-    body = StreamField(
+    body = CleanStreamField(
         BodyStreamBlock(),
         blank=True,
         verbose_name=_("présentation"),

@@ -9,12 +9,12 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import ListingStreamBlock
 from home.models import BasePage
+from home.rich_text import CleanStreamField
 from news.filters import ListingFilters
 
 from .editorial import EditorialPage, EditorialPageTag
@@ -45,7 +45,7 @@ class TopicPage(BasePage):
         blank=True,
         help_text=_("Une ou deux phrases en gros caractères sous le titre du dossier ; rien ne s'affiche si vide."),
     )
-    body = StreamField(
+    body = CleanStreamField(
         ListingStreamBlock(),
         blank=True,
         verbose_name=_("présentation"),

@@ -40,7 +40,8 @@ class EditorialAdminTests(WagtailPageTestCase):
         self.news_index = NewsIndexPageFactory(parent=self.home)
         self.resource_index = ResourceIndexPageFactory(parent=self.home)
         self.theme = ThemeFactory()
-        self.login()
+        # Client.login() passes no request, which the login-throttling backend requires.
+        self.client.force_login(self.create_test_user())
 
     def test_editor_writes_an_article_with_themes_and_tags(self):
         data = editorial_form("Rencontre des tiers-lieux", "rencontre-tiers-lieux", themes=[self.theme])
@@ -78,7 +79,7 @@ class EventAdminTests(WagtailPageTestCase):
     def setUp(self):
         home = make_site_home()
         self.agenda = EventIndexPageFactory(parent=home)
-        self.login()
+        self.client.force_login(self.create_test_user())
 
     def event_form(self, **fields):
         event = {

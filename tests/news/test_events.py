@@ -293,6 +293,19 @@ class TestCalendarFiles:
         assert summaries == ["Il y a un mois", "Bientôt", "Climat"]
         assert by_theme == ["Climat"]
 
+    def test_feed_stops_growing_past_its_cap_keeping_the_earliest_events(
+        self, client, event_index, frozen_now, monkeypatch
+    ):
+        monkeypatch.setattr("news.calendar.FEED_MAX_EVENTS", 2)
+        frozen_now(paris(2026, 11, 22, 12))
+        for day in (3, 1, 2):
+            start = paris(2026, 12, day, 9)
+            EventPageFactory(parent=event_index, title=f"Le {day}", starts_at=start, ends_at=start + timedelta(hours=2))
+
+        summaries = [str(event["SUMMARY"]) for event in parse(client.get("/agenda/ical/")).walk("VEVENT")]
+
+        assert summaries == ["Le 1", "Le 2"]
+
     def test_agenda_offers_a_subscription_link(self, client, event_index):
         html = client.get("/agenda/").content.decode()
         assert 'href="webcal://testserver/agenda/ical/"' in html

@@ -1,0 +1,150 @@
+"""gunicorn serving the site on 127.0.0.1 for the measurements, and the CPU time its processes use."""
+
+import http.client
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+from .middleware import REQUEST_HEADER, RESPONSE_HEADER
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+# The machine has 2 cores: one sync worker per core keeps both busy. More workers would only take
+# turns on the same cores (wrk needs its share too) and blur latency with scheduling; fewer would
+# leave a core idle while requests queue.
+WORKERS = 2
+READY_TIMEOUT = 60
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+class Gunicorn:
+    """The site under gunicorn on a free local port, for the length of a `with` block."""
+
+    def __init__(self, environment, log_path):
+        self.environment, self.log_path = environment, log_path
+
+    def __enter__(self):
+        self.port = free_port()
+        self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in __exit__
+        self.process = subprocess.Popen(  # noqa: S603 - fixed command
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                f"--bind=127.0.0.1:{self.port}",
+                f"--workers={WORKERS}",
+                "--error-logfile=-",
+            ],
+            env=self.environment,
+            cwd=BASE_DIR,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            self._wait_until_ready()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc_info):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()
+
+    def _wait_until_ready(self):
+        deadline = time.monotonic() + READY_TIMEOUT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(
+                    f"gunicorn s'est arrêté au démarrage (code {self.process.returncode}) : {self.log_path}"
+                )
+            try:
+                if self.probe("/bench/floor/").status == 200 and len(self.worker_pids()) == WORKERS:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"gunicorn ne répond pas après {READY_TIMEOUT} s : {self.log_path}")
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def probe(self, path):
+        """One request that asks the server to count its SQL queries (bench.middleware)."""
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        try:
+            connection.request("GET", path, headers={REQUEST_HEADER: "1"})
+            response = connection.getresponse()
+            body = response.read()
+        finally:
+            connection.close()
+        queries = response.getheader(RESPONSE_HEADER)
+        return Probe(response.status, int(queries) if queries is not None else None, len(body))
+
+    def worker_pids(self):
+        return [pid for pid, parent in process_parents() if parent == self.process.pid]
+
+
+class Probe(NamedTuple):
+    status: int
+    queries: int | None  # None when the response did not go through bench.middleware
+    size: int  # body bytes
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def process_parents():
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            fields = read_stat(int(name))
+            if fields:
+                yield int(name), int(fields[1])
+
+
+def read_stat(pid):
+    """The fields of /proc/<pid>/stat after the command name (state first), or None if it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    return stat[stat.rindex(")") + 2 :].split()
+
+
+def cpu_seconds(pids):
+    """User + system CPU time the processes have used so far (utime and stime, fields 14 and 15)."""
+    total = 0
+    for pid in pids:
+        fields = read_stat(pid)
+        if fields is None:
+            raise RuntimeError(f"le processus {pid} a disparu pendant la mesure")
+        total += int(fields[11]) + int(fields[12])
+    return total / CLOCK_TICKS
+
+
+def settled_cpu_seconds(pid_groups, quiet=0.3, timeout=30):
+    """CPU seconds of each group of processes, read once none has used any for `quiet` seconds.
+
+    Requests still queued when a load stops keep the workers (and PostgreSQL) busy for a moment; their
+    work belongs to that load, so the reading waits for the server to drain.
+    """
+    deadline = time.monotonic() + timeout
+    latest = [cpu_seconds(pids) for pids in pid_groups]
+    while time.monotonic() < deadline:
+        time.sleep(quiet)
+        previous, latest = latest, [cpu_seconds(pids) for pids in pid_groups]
+        if latest == previous:
+            break
+    return latest

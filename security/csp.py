@@ -1,0 +1,66 @@
+"""Content-Security-Policy: a strict policy for the public site, a looser one for the Wagtail admin.
+
+Public pages carry no inline script or style and no nonce: a page cached once stays valid for
+every visitor. The admin's own templates need inline scripts and styles, and its preview panel
+frames the site itself, so everything under the admin's address gets its own policy.
+"""
+
+from urllib.parse import urlsplit
+
+from csp.constants import SELF, UNSAFE_INLINE
+from csp.middleware import CSPMiddleware
+
+from django.conf import settings
+from django.core.files.storage import storages
+from django.urls import reverse
+
+from security.embeds import VIDEO_PLAYER_ORIGINS
+
+
+def media_origins():
+    """Where uploaded images come from when it is not this site: an S3 bucket or a CDN.
+
+    Asked of the storage itself, because with S3 the file addresses are the bucket's while
+    MEDIA_URL keeps its local value.
+    """
+    address = urlsplit(storages["default"].url("csp"))
+    if not address.netloc:
+        return []
+    return [f"{address.scheme}://{address.netloc}" if address.scheme else address.netloc]
+
+
+def public_directives():
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    return directives | {
+        "img-src": [*directives["img-src"], *media_origins()],
+        "frame-src": list(VIDEO_PLAYER_ORIGINS),
+    }
+
+
+def admin_directives():
+    directives = public_directives()
+    return directives | {
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        # Image uploads are previewed from blob: addresses before they are sent.
+        "img-src": [*directives["img-src"], "blob:"],
+        # The preview panel frames the page being edited, video players included.
+        "frame-src": [SELF, *directives["frame-src"]],
+        "frame-ancestors": [SELF],
+    }
+
+
+def is_admin(request):
+    # A preview is rendered by Wagtail through the whole middleware chain again, on a dummy request
+    # at the page's public address; the admin frames what it answers.
+    return getattr(request, "is_dummy", False) or request.path.startswith(reverse("wagtailadmin_home"))
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware: the admin's addresses and the previews it frames get the admin policy."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if not report_only and parts.config is None:
+            parts.config = admin_directives() if is_admin(request) else public_directives()
+        return parts

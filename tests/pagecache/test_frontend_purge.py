@@ -1,0 +1,98 @@
+"""A Varnish-like cache in front of the site hears about publications: the page, its index and the home page."""
+
+import json
+import subprocess  # noqa: S404 - runs this project's own settings module
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from tests.factories import NewsPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    def do_PURGE(self):  # noqa: N802 - the HTTP method's name
+        self.server.purged.append((self.headers["Host"], self.path))
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def varnish(settings):
+    """An HTTP server on 127.0.0.1 that records the PURGE requests the site sends it."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    server.purged = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    yield server.purged
+    server.shutdown()
+    server.server_close()
+
+
+def test_publishing_purges_the_page_its_index_and_the_home_page(varnish, news_index):
+    article = NewsPageFactory(parent=news_index, slug="nouvelle", live=False)
+
+    article.save_revision().publish()
+
+    assert set(varnish) == {
+        ("testserver", "/actualites/nouvelle/"),
+        ("testserver", "/actualites/"),
+        ("testserver", "/"),
+    }
+
+
+def test_unpublishing_purges_them_too(varnish, news_index):
+    article = NewsPageFactory(parent=news_index, slug="retiree")
+
+    article.unpublish()
+
+    assert set(varnish) == {("testserver", path) for path in ("/actualites/retiree/", "/actualites/", "/")}
+
+
+def test_nothing_is_purged_without_a_frontend_cache(varnish, settings, news_index):
+    settings.WAGTAILFRONTENDCACHE = {}
+    article = NewsPageFactory(parent=news_index, live=False)
+
+    article.save_revision().publish()
+
+    assert varnish == []
+
+
+def settings_from(**env):
+    code = (
+        "import json; from config.settings import base; "
+        "print(json.dumps([base.WAGTAILFRONTENDCACHE, base.PAGE_CACHE_SECONDS]))"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", code], env={"PATH": "/usr/bin:/bin", **env}, capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_the_environment_configures_varnish_cloudflare_and_the_page_cache_lifetime():
+    frontend, seconds = settings_from(
+        FRONTEND_CACHE_PURGE_URL="http://varnish.internal:6081",
+        CLOUDFLARE_ZONE_ID="zone",
+        CLOUDFLARE_API_TOKEN="jeton",
+        PAGE_CACHE_SECONDS="300",
+    )
+    assert frontend["varnish"]["LOCATION"] == "http://varnish.internal:6081"
+    assert frontend["cloudflare"]["ZONEID"] == "zone" and frontend["cloudflare"]["BEARER_TOKEN"] == "jeton"
+    assert seconds == 300
+
+
+def test_the_page_cache_is_on_by_default_only_with_a_cache_shared_by_every_process():
+    assert settings_from(REDIS_URL="redis://cache.internal:6379/0") == [{}, 600]
+    assert settings_from() == [{}, 0]
