@@ -1,7 +1,8 @@
 """« Découvrez d'autres contenus similaires »: what to suggest at the foot of an editorial page.
 
 Editors' pinned pages come first, in their order. The rest is filled from one SQL query that
-ranks every other visible editorial page, whatever its type:
+ranks the other visible editorial pages, whatever their type (after a count of how many pages use
+each of the page's own tags):
 
     score = (Σ over shared tags of 1 / number of pages using the tag) × TAG_WEIGHT
           + (number of shared themes) × THEME_WEIGHT
@@ -17,7 +18,9 @@ then id, so that the same page always shows the same suggestions.
 from collections import Counter
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db.models import Case, Count, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
@@ -61,19 +64,21 @@ def pinned_pages(page, now):
 
 
 def ranked_candidates(tag_ids, theme_ids, now, excluded_ids):
-    """Visible, not-over editorial pages but `excluded_ids`, best match first, in one query.
+    """Visible, not-over editorial pages but `excluded_ids`, best match first.
 
     `tag_ids` and `theme_ids` are the source page's own. Scoring every page of the site would cost
     more as the site grows, so only a bounded window is scored: the CANDIDATE_WINDOW newest pages
     that share a tag or a theme, every page that shares a rare tag (used by at most RARE_TAG_USAGE
     pages, the strongest signal whatever its age), and the newest pages of all, which fill the
-    block when nothing matches.
+    block when nothing matches. Two queries: the source tags' usage (a few rows of the tag index),
+    then the ranking, whose window is one UNION of three index-ordered lists, so that the database
+    reads those few hundred pages by key instead of testing every page of the site against each list.
     """
+    usage = tag_usage(tag_ids)
     links = EditorialPageTag.objects
     theme_links = EditorialPage.themes.through.objects
-    # One uncorrelated subquery per source tag: the database counts each tag's pages once per query.
     rarity = Case(
-        *(When(tag_id=tag_id, then=Value(1.0) / Cast(Subquery(_usage(tag_id)), FloatField())) for tag_id in tag_ids),
+        *(When(tag_id=tag_id, then=Value(1.0 / count)) for tag_id, count in usage.items()),
         default=Value(0.0),
         output_field=FloatField(),
     )
@@ -108,23 +113,42 @@ def ranked_candidates(tag_ids, theme_ids, now, excluded_ids):
         Q(pk__in=links.filter(tag_id__in=tag_ids).values("content_object_id"))
         | Q(pk__in=theme_links.filter(theme_id__in=theme_ids).values("editorialpage_id"))
     )
-    rare_tags = (
-        links.filter(tag_id__in=tag_ids).values("tag_id").annotate(n=Count("id")).filter(n__lte=RARE_TAG_USAGE)
-    ).values("tag_id")
-    window = (
-        Q(pk__in=sharing.newest_first().values("pk")[:CANDIDATE_WINDOW])
-        | Q(pk__in=links.filter(tag_id__in=rare_tags).values("content_object_id"))
-        | Q(pk__in=eligible.newest_first().values("pk")[:NEWEST_FILL])
+    rare_tags = [tag_id for tag_id, count in usage.items() if count <= RARE_TAG_USAGE]
+    window = keys_in_any(
+        sharing.newest_first().values("pk")[:CANDIDATE_WINDOW],
+        links.filter(tag_id__in=rare_tags).values("content_object_id").order_by(),
+        eligible.newest_first().values("pk")[:NEWEST_FILL],
     )
     return (
-        eligible.filter(window)
+        eligible.filter(pk__in=window)
         .annotate(score=relevance * freshness)
         .order_by(F("score").desc(), "-publication_date", "-id")
     )
 
 
-def _usage(tag_id):
-    return EditorialPageTag.objects.filter(tag_id=tag_id).values("tag_id").annotate(n=Count("id")).values("n")
+def tag_usage(tag_ids):
+    """{tag id: number of pages using it} for the source page's tags, read from the (tag, page) index."""
+    counted = EditorialPageTag.objects.filter(tag_id__in=tag_ids).values("tag_id").annotate(n=Count("id"))
+    return {row["tag_id"]: row["n"] for row in counted.order_by()}
+
+
+def keys_in_any(*key_lists):
+    """One subquery: the keys that any of `key_lists` (single-column querysets) selects.
+
+    Each list keeps its own ORDER BY and LIMIT inside a FROM subquery, the only place SQLite accepts
+    them in a UNION (Django's own `union()` cannot write it); an empty list (no rare tag) is left out.
+    """
+    parts = []
+    for key_list in key_lists:
+        try:
+            parts.append(key_list.query.sql_with_params())
+        except EmptyResultSet:
+            continue
+    if not parts:
+        return []
+    # Only SQL that Django compiled is joined here; every value stays a query parameter.
+    sql = " UNION ".join(f"SELECT * FROM ({part}) AS part_{number}" for number, (part, _) in enumerate(parts))  # noqa: S608
+    return RawSQL(sql, [param for _, params in parts for param in params])  # noqa: S611
 
 
 def diversify(candidates, count):

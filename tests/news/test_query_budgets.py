@@ -24,9 +24,9 @@ TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lie
 # Routing, site and settings, menu, breadcrumbs, the page's own relations (themes, tags, actors, images,
 # documents), then the listing or the recommendations with their cards' themes and renditions.
 BUDGETS = {
-    "/actualites/source/": 28,
+    "/actualites/source/": 29,
     "/actualites/": 19,
-    "/ressources/guide/": 23,
+    "/ressources/guide/": 24,
     "/ressources/?kind=guide": 20,
     "/territoires-participatifs/": 18,
 }
