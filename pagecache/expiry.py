@@ -40,11 +40,16 @@ def _boundary(generation, now):
 
 
 def page_timeout(generation, now):
-    """Seconds a page rendered `now` stays right: PAGE_CACHE_SECONDS, or less before an event boundary.
+    """Seconds a page rendered `now` stays right: PAGE_CACHE_SECONDS, or less before an event boundary."""
+    return lifetime(generation, now, settings.PAGE_CACHE_SECONDS)
 
-    Rounded down: a page is never kept past the boundary; 0 means not worth caching.
+
+def lifetime(generation, now, ceiling):
+    """`ceiling` seconds, or fewer when an event starts or ends sooner.
+
+    Rounded down: nothing is kept past the boundary; 0 means not worth keeping.
     """
-    seconds = settings.PAGE_CACHE_SECONDS
+    seconds = ceiling
     at = _boundary(generation, now)
     if at is not None:
         seconds = min(seconds, int((at - now).total_seconds()))

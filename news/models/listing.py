@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,7 @@ from home.models import BasePage, Theme
 from home.models.previews import RoutablePreviewMixin
 from news.feeds import AtomListingFeed, ListingFeed
 from news.filters import ListingFilters
+from pagecache.fragments import RememberedCountPaginator, remembered
 
 from .editorial import EditorialPage, EditorialPageTag
 
@@ -61,7 +61,7 @@ class ListingPage(RoutablePreviewMixin, BasePage):
         pages = self.ordered(self.listed_pages(filters), request).for_cards()
         context.update(
             filters=filters,
-            cards=Paginator(pages, self.per_page).get_page(request.GET.get("page")),
+            cards=RememberedCountPaginator(pages, self.per_page, request).get_page(request.GET.get("page")),
             filter_options=self.filter_options(),
             extra_filters=[
                 {
@@ -77,15 +77,18 @@ class ListingPage(RoutablePreviewMixin, BasePage):
         return context
 
     def filter_options(self):
-        """The themes and tags a visitor can pick: only those the listed pages use."""
+        """The themes and tags a visitor can pick: only those the listed pages use (see pagecache.fragments)."""
+        return remembered(f"filter-options:{self.pk}", self._filter_options)
+
+    def _filter_options(self):
         listed = EditorialPage.objects.visible().type(*self.listed_models).descendant_of(self)
         # One probe per theme or tag that stops at its first listed page, rather than a DISTINCT
-        # over every listed page's links, which grows with the site.
+        # over every listed page's links.
         theme_used = EditorialPage.themes.through.objects.filter(theme=OuterRef("pk"), editorialpage__in=listed)
         tag_used = EditorialPageTag.objects.filter(tag=OuterRef("pk"), content_object__in=listed)
         return {
-            "themes": Theme.objects.filter(Exists(theme_used)),
-            "tags": Tag.objects.filter(Exists(tag_used)).order_by("name"),
+            "themes": list(Theme.objects.filter(Exists(theme_used))),
+            "tags": list(Tag.objects.filter(Exists(tag_used)).order_by("name")),
         }
 
     @path("")

@@ -1,5 +1,4 @@
 from django import forms
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -16,6 +15,7 @@ from home.blocks import ListingStreamBlock
 from home.models import BasePage
 from home.rich_text import CleanStreamField
 from news.filters import ListingFilters
+from pagecache.fragments import RememberedCountPaginator
 
 from .editorial import EditorialPage, EditorialPageTag
 from .events import EventPage
@@ -141,7 +141,7 @@ class TopicPage(BasePage):
         filters = ListingFilters.from_request(request, {"type": type_choices}, {"type": _("type de contenu")})
         pinned = self.pinned()
         pages = self.matching_pages(filters, exclude_ids=[page.pk for page in pinned]).newest_first().for_cards()
-        cards = Paginator(pages, self.per_page).get_page(request.GET.get("page"))
+        cards = RememberedCountPaginator(pages, self.per_page, request).get_page(request.GET.get("page"))
         context.update(
             filters=filters,
             type_choices=type_choices,

@@ -25,10 +25,10 @@ TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lie
 # documents), then the listing or the recommendations with their cards' themes and renditions.
 BUDGETS = {
     "/actualites/source/": 29,
-    "/actualites/": 19,
+    "/actualites/": 16,
     "/ressources/guide/": 24,
-    "/ressources/?kind=guide": 20,
-    "/territoires-participatifs/": 18,
+    "/ressources/?kind=guide": 17,
+    "/territoires-participatifs/": 17,
 }
 
 
