@@ -61,6 +61,8 @@ EXPLAINED = ("article", "actualités", "agenda", "annuaire")
 
 
 def main(sizes):
+    if shutil.which("wrk") is None:
+        sys.exit("make bench demande wrk, le générateur de charge : apt-get install -y wrk")
     started = time.monotonic()
     shutil.rmtree(TMP, ignore_errors=True)
     TMP.mkdir(parents=True)
