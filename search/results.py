@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass, field
 
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from home.models import HomePage, StandardPage, Theme
 from network.models import Actor
@@ -97,10 +99,16 @@ def record_hit(query):
 
 
 def _type_counts(parsed, pages, actors):
+    """Matches by type: the pages in one grouped count where the backend allows it, then the actors."""
+    per_content_type = _grouped_counts(pages.search(parsed, order_by_relevance=False), "content_type_id")
     counts = []
     for slug, (label, models) in RESULT_TYPES.items():
-        matches = pages.type(*models) if models else actors
-        count = matches.search(parsed).count()
+        if not models:
+            count = actors.search(parsed).count()
+        elif per_content_type is None:
+            count = pages.type(*models).search(parsed).count()
+        else:
+            count = sum(per_content_type.get(pk, 0) for pk in _content_type_ids(models))
         if count:
             counts.append({"slug": slug, "label": label, "count": count})
     return counts
@@ -108,13 +116,43 @@ def _type_counts(parsed, pages, actors):
 
 def _theme_counts(parsed, type_slug):
     models = RESULT_TYPES.get(type_slug, (None, (EditorialPage,)))[1] or (EditorialPage,)
-    counts = []
-    for theme in Theme.objects.all():
-        matches = searchable_pages().type(*models).filter(pk__in=pages_with_theme(theme))
-        count = matches.search(parsed).count()
-        if count:
-            counts.append({"theme": theme, "count": count})
-    return counts
+    themes = list(Theme.objects.all())
+    matches = searchable_pages().type(*models)
+    theme_links = EditorialPage.themes.through.objects
+    matching = _matching_queryset(matches.search(parsed, order_by_relevance=False))
+    if matching is None:
+        per_theme = {
+            theme.pk: matches.filter(pk__in=pages_with_theme(theme)).search(parsed).count() for theme in themes
+        }
+    else:
+        links = theme_links.filter(editorialpage_id__in=matching.values("pk")).values("theme_id")
+        per_theme = {row["theme_id"]: row["n"] for row in links.annotate(n=Count("editorialpage_id")).order_by()}
+    return [{"theme": theme, "count": per_theme[theme.pk]} for theme in themes if per_theme.get(theme.pk)]
+
+
+def _matching_queryset(results):
+    """The database backends' matches as a plain queryset, so that they can be counted in groups.
+
+    The database backend recomputes every indexed page's text vector for each search it runs: one
+    grouped count instead of one count per type or theme divides that cost by as many. OpenSearch and
+    Elasticsearch results have no queryset (None): they are counted one by one, cheaply, there.
+    """
+    get_queryset = getattr(results, "get_queryset", None)
+    return get_queryset().order_by() if get_queryset else None
+
+
+def _grouped_counts(results, field):
+    """{value of `field`: number of matches}, or None when the backend gives no queryset."""
+    matching = _matching_queryset(results)
+    if matching is None:
+        return None
+    return {row[field]: row["n"] for row in matching.values(field).annotate(n=Count("pk"))}
+
+
+def _content_type_ids(models):
+    """The content types of `models` and of the page types that extend them, as `PageQuerySet.type()` counts them."""
+    page_models = [model for model in get_page_models() if issubclass(model, models)]
+    return {content_type.pk for content_type in ContentType.objects.get_for_models(*page_models).values()}
 
 
 def _page_result(page):

@@ -199,11 +199,11 @@ def test_highlight_escapes_and_marks_words_without_accents():
 def test_results_page_keeps_its_query_budget_as_content_grows(client, content, news_index):
     def grow(count):
         for _ in range(count):
-            NewsPageFactory(parent=news_index, title="Territoire en mouvement")
+            classify(NewsPageFactory(parent=news_index, title="Territoire en mouvement"), themes=[ThemeFactory()])
 
-    # Site, settings, menu, footer themes; the promotions, counts by type and by theme, the ranked
-    # pages and actors with their specific rows.
-    assert_query_budget(client, "/recherche/?q=territoire", budget=29, grow=grow, sizes=(10, 60))
+    # Site, settings, menu, footer themes; the promotions, the counts by type and by theme (one grouped
+    # query each, however many themes there are), the ranked pages and actors with their specific rows.
+    assert_query_budget(client, "/recherche/?q=territoire", budget=25, grow=grow, sizes=(10, 60))
 
 
 def test_words_of_the_summary_shown_under_a_result_find_it(client, content, news_index):
