@@ -19,8 +19,8 @@ from collections import Counter
 
 from django.conf import settings
 from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Case, Count, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth, ExtractYear
 from django.utils import timezone
 
@@ -70,9 +70,9 @@ def ranked_candidates(tag_ids, theme_ids, now, excluded_ids):
     more as the site grows, so only a bounded window is scored: the CANDIDATE_WINDOW newest pages
     that share a tag or a theme, every page that shares a rare tag (used by at most RARE_TAG_USAGE
     pages, the strongest signal whatever its age), and the newest pages of all, which fill the
-    block when nothing matches. Two queries: the source tags' usage (a few rows of the tag index),
-    then the ranking, whose window is one UNION of three index-ordered lists, so that the database
-    reads those few hundred pages by key instead of testing every page of the site against each list.
+    block when nothing matches. Three queries, each reading index entries rather than every page:
+    the source tags' usage, the window (one UNION of three index-ordered lists), then the ranking
+    of those few hundred pages, fetched by key.
     """
     usage = tag_usage(tag_ids)
     links = EditorialPageTag.objects
@@ -133,10 +133,12 @@ def tag_usage(tag_ids):
 
 
 def keys_in_any(*key_lists):
-    """One subquery: the keys that any of `key_lists` (single-column querysets) selects.
+    """The keys that any of `key_lists` (single-column querysets) selects, read in one query.
 
     Each list keeps its own ORDER BY and LIMIT inside a FROM subquery, the only place SQLite accepts
     them in a UNION (Django's own `union()` cannot write it); an empty list (no rare tag) is left out.
+    The keys are read here rather than nested in the ranking: given a list of keys, PostgreSQL fetches
+    those rows by key, while given the subquery it estimated thousands of rows and scanned every page.
     """
     parts = []
     for key_list in key_lists:
@@ -148,7 +150,9 @@ def keys_in_any(*key_lists):
         return []
     # Only SQL that Django compiled is joined here; every value stays a query parameter.
     sql = " UNION ".join(f"SELECT * FROM ({part}) AS part_{number}" for number, (part, _) in enumerate(parts))  # noqa: S608
-    return RawSQL(sql, [param for _, params in parts for param in params])  # noqa: S611
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [param for _, params in parts for param in params])
+        return [key for (key,) in cursor.fetchall()]
 
 
 def diversify(candidates, count):

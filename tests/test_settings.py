@@ -43,7 +43,7 @@ def test_production_does_not_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_postgresql_connections_turn_off_jit_compilation():
+def test_postgresql_connections_turn_off_jit_compilation_and_price_reads_by_key_as_on_ssd():
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-c", "from config.settings import base; print(base.DATABASES['default']['OPTIONS'])"],
         env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://territoires@db.example:5432/territoires"},
@@ -51,7 +51,7 @@ def test_postgresql_connections_turn_off_jit_compilation():
         text=True,
         check=True,
     )
-    assert "'options': '-c jit=off'" in result.stdout
+    assert "'options': '-c jit=off -c random_page_cost=1.1'" in result.stdout
 
 
 def test_uploaded_files_go_to_an_s3_bucket_when_one_is_configured():

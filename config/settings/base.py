@@ -167,7 +167,11 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles plans whose estimated cost is high, such as the recommendation
     # ranking's, which costs seconds for a query that runs in milliseconds: web pages never gain.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+    # PostgreSQL's default random_page_cost (4) prices a read by key as a seek on a spinning disk: on
+    # SSDs and with the site's tables in memory it then prefers scanning a whole table over a few
+    # hundred reads by key (the recommendations' 500 candidates: 33 ms scanned, 8 ms by key at 20,000
+    # pages). 1.1 is the usual value for SSD storage.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c random_page_cost=1.1"
     # A server that does not answer must cost a visitor seconds, not libpq's default of minutes:
     # the 503 page is then served within 3 seconds. Counted per address the host name resolves to.
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2
