@@ -11,7 +11,6 @@ VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 PIP_AUDIT_VERSION := 2.10.1
 AUDIT := .tools/audit
-TEST_WORKERS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: run test lint check-migrations pytest html-tools clean bench audit
 
@@ -43,8 +42,6 @@ lint: $(INSTALLED)
 check-migrations: $(INSTALLED)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 
-# One test process per core, each file kept in one process (its fixtures and services stay its own);
-# the fault suite stops PostgreSQL and Redis for the whole machine, so it runs alone, afterwards.
 # The browser layer needs Debian's Chromium, the HTML validator needs Java and npm (for vnu-jar):
 # each runs when its tools are here and is named as left out otherwise, never silently skipped.
 pytest: $(INSTALLED)
@@ -59,10 +56,9 @@ pytest: $(INSTALLED)
 	missing=""; \
 	case "$$DATABASE_URL" in postgres*://*127.0.0.1*|postgres*://*localhost*) ;; *) missing="DATABASE_URL ne désigne pas le PostgreSQL local";; esac; \
 	for tool in pg_ctlcluster redis-server; do command -v $$tool >/dev/null || missing="$${missing:+$$missing, }$$tool absent"; done; \
-	if [ -z "$$missing" ]; then echo "Suite de pannes : lancée à part, à la fin, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
-	else echo "Suite de pannes NON lancée : $$missing."; fi; \
-	VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile -m "$${markers:+$$markers and }not faults" \
-	&& if [ -z "$$missing" ]; then $(BIN)/pytest -m faults; fi
+	if [ -z "$$missing" ]; then echo "Suite de pannes : lancée, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
+	else markers="$${markers:+$$markers and }not faults"; echo "Suite de pannes NON lancée : $$missing."; fi; \
+	VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/pytest $${markers:+-m "$$markers"}
 
 html-tools: $(VNU_JAR)
 
