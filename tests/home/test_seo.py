@@ -40,7 +40,8 @@ def test_sitemap_lists_live_pages_with_lastmod(client, home_page):
     xml = client.get("/sitemap.xml").content.decode()
 
     assert "<loc>http://testserver/reseau/</loc>" in xml
-    assert f"<lastmod>{page.last_published_at.date().isoformat()}</lastmod>" in xml
+    # The sitemap dates a page in the site's time zone (Paris), not in UTC.
+    assert f"<lastmod>{timezone.localdate(page.last_published_at).isoformat()}</lastmod>" in xml
     assert "brouillon" not in xml
 
 
