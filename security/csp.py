@@ -5,6 +5,7 @@ every visitor. The admin's own templates need inline scripts and styles, and its
 frames the site itself, so everything under the admin's address gets its own policy.
 """
 
+from functools import cache
 from urllib.parse import urlsplit
 
 from csp.constants import SELF, UNSAFE_INLINE
@@ -12,6 +13,8 @@ from csp.middleware import CSPMiddleware
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse
 
 from security.embeds import VIDEO_PLAYER_ORIGINS
@@ -29,6 +32,9 @@ def media_origins():
     return [f"{address.scheme}://{address.netloc}" if address.scheme else address.netloc]
 
 
+# Both policies depend on settings only, so each process builds them once: asking an S3 storage for
+# an address signs it, which is not work to repeat on every request.
+@cache
 def public_directives():
     directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     return directives | {
@@ -37,6 +43,7 @@ def public_directives():
     }
 
 
+@cache
 def admin_directives():
     directives = public_directives()
     return directives | {
@@ -48,6 +55,13 @@ def admin_directives():
         "frame-src": [SELF, *directives["frame-src"]],
         "frame-ancestors": [SELF],
     }
+
+
+@receiver(setting_changed)
+def rebuild_policies(*, setting, **kwargs):
+    if setting in {"CONTENT_SECURITY_POLICY", "MEDIA_URL", "STORAGES"}:
+        public_directives.cache_clear()
+        admin_directives.cache_clear()
 
 
 def is_admin(request):

@@ -6,6 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import storages
 from django.core.management import call_command
 from django.template.loader import render_to_string
 
@@ -118,6 +119,20 @@ def test_images_may_come_from_the_media_storage_host(client, home_page, settings
 
     assert policy(client.get("/"))["img-src"] == ["'self'", "data:", image_host]
     assert image_host in policy(client.get("/admin/login/"))["img-src"]
+
+
+def test_the_media_storage_is_asked_for_its_host_once_per_process(client, home_page, settings, monkeypatch):
+    settings.MEDIA_URL = "https://cdn.example.org/medias/"
+    asked = []
+    storage_url = type(storages["default"]).url
+    monkeypatch.setattr(
+        type(storages["default"]), "url", lambda self, name: asked.append(name) or storage_url(self, name)
+    )
+
+    for address in ("/", "/", "/admin/login/", "/admin/login/"):
+        assert "https://cdn.example.org" in policy(client.get(address))["img-src"]
+
+    assert asked.count("csp") == 1
 
 
 def test_local_media_adds_no_image_host(client, home_page):
