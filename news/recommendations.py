@@ -37,30 +37,27 @@ NEWEST_FILL = 20  # newest pages scored too, so that the block is never empty
 
 
 def recommend(page, count=None, now=None, tag_ids=None, theme_ids=None):
-    """The pinned pages, then automatic suggestions until `count` items are shown.
+    """The pinned pages still visible, then automatic suggestions until `count` items are shown.
 
     `tag_ids` and `theme_ids` spare two queries when the caller has already read the page's own.
+    Candidates are ranked and spread over types as bare keys; only the pages that may be shown are
+    then fetched with their images and themes, the pinned ones in the same query.
     """
     count = count or settings.RECOMMENDATIONS_COUNT
     now = now or timezone.now()
-    pinned = pinned_pages(page, now)
-    missing = count - len(pinned)
-    if missing <= 0:
-        return pinned
-    excluded = [page.pk, *(item.pk for item in pinned)]
+    pinned = [link.page_id for link in page.pinned_pages.all()]
     if tag_ids is None:
         tag_ids = [link.tag_id for link in page.tagged_items.all()]
     if theme_ids is None:
         theme_ids = [theme.pk for theme in page.themes.all()]
-    ranked = ranked_candidates(tag_ids, theme_ids, now, excluded)
-    candidates = list(ranked.for_cards()[: count * CANDIDATE_POOL])
-    return pinned + diversify(candidates, missing)
-
-
-def pinned_pages(page, now):
-    pinned_ids = [link.page_id for link in page.pinned_pages.all()]
-    found = EditorialPage.objects.visible().not_over(now).filter(pk__in=pinned_ids).for_cards().in_bulk()
-    return [found[pk] for pk in pinned_ids if pk in found]
+    ranked = ranked_candidates(tag_ids, theme_ids, now, [page.pk, *pinned])
+    # `count` suggestions, not fewer: a pinned page that is no longer visible leaves room for one.
+    suggested = [
+        pk for pk, _ in diversify(ranked.values_list("pk", "content_type_id")[: count * CANDIDATE_POOL], count)
+    ]
+    cards = EditorialPage.objects.visible().not_over(now).filter(pk__in=[*pinned, *suggested]).for_cards().in_bulk()
+    shown = [cards[pk] for pk in pinned if pk in cards]
+    return shown + [cards[pk] for pk in suggested if pk in cards][: max(count - len(shown), 0)]
 
 
 def ranked_candidates(tag_ids, theme_ids, now, excluded_ids):
@@ -156,12 +153,16 @@ def keys_in_any(*key_lists):
 
 
 def diversify(candidates, count):
-    """Best first, at most MAX_PER_TYPE of one type while other types still qualify."""
+    """Best first, at most MAX_PER_TYPE of one type while other types still qualify.
+
+    `candidates` are (key, content type id) pairs.
+    """
     chosen, held_back, per_type = [], [], Counter()
     for candidate in candidates:
-        if per_type[candidate.content_type_id] < MAX_PER_TYPE:
+        _, content_type_id = candidate
+        if per_type[content_type_id] < MAX_PER_TYPE:
             chosen.append(candidate)
-            per_type[candidate.content_type_id] += 1
+            per_type[content_type_id] += 1
         else:
             held_back.append(candidate)
         if len(chosen) == count:

@@ -24,9 +24,9 @@ TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lie
 # Routing, site and settings, menu, breadcrumbs, the page's own relations (themes, tags, actors, images,
 # documents), then the listing or the recommendations with their cards' themes and renditions.
 BUDGETS = {
-    "/actualites/source/": 30,
+    "/actualites/source/": 27,
     "/actualites/": 16,
-    "/ressources/guide/": 25,
+    "/ressources/guide/": 26,
     "/ressources/?kind=guide": 17,
     "/territoires-participatifs/": 17,
 }
