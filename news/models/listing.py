@@ -1,5 +1,5 @@
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
@@ -14,6 +14,10 @@ from news.filters import ListingFilters
 from pagecache.fragments import RememberedCountPaginator, remembered
 
 from .editorial import EditorialPage, EditorialPageTag
+
+# The tags offered in a listing's filter: its most used ones. A site with thousands of tags would
+# otherwise send them all in every listing page, and no visitor scrolls a list that long.
+FILTER_TAGS = 40
 
 
 class ListingPage(RoutablePreviewMixin, BasePage):
@@ -62,7 +66,7 @@ class ListingPage(RoutablePreviewMixin, BasePage):
         context.update(
             filters=filters,
             cards=RememberedCountPaginator(pages, self.per_page, request).get_page(request.GET.get("page")),
-            filter_options=self.filter_options(),
+            filter_options=self.filter_options(selected_tag=filters.tag),
             extra_filters=[
                 {
                     "name": name,
@@ -76,19 +80,31 @@ class ListingPage(RoutablePreviewMixin, BasePage):
         )
         return context
 
-    def filter_options(self):
-        """The themes and tags a visitor can pick: only those the listed pages use (see pagecache.fragments)."""
-        return remembered(f"filter-options:{self.pk}", self._filter_options)
+    def filter_options(self, selected_tag=None):
+        """The themes and tags a visitor can pick: only those the listed pages use (see pagecache.fragments).
+
+        The tag being filtered by is always among them, so that the form shows what the list shows.
+        """
+        options = remembered(f"filter-options:{self.pk}", self._filter_options)
+        if selected_tag is not None and selected_tag not in options["tags"]:
+            options = options | {"tags": sorted([*options["tags"], selected_tag], key=lambda tag: tag.name)}
+        return options
 
     def _filter_options(self):
         listed = EditorialPage.objects.visible().type(*self.listed_models).descendant_of(self)
-        # One probe per theme or tag that stops at its first listed page, rather than a DISTINCT
-        # over every listed page's links.
+        # One probe per theme that stops at its first listed page, rather than a DISTINCT over every
+        # listed page's links; themes are few, tags are counted.
         theme_used = EditorialPage.themes.through.objects.filter(theme=OuterRef("pk"), editorialpage__in=listed)
-        tag_used = EditorialPageTag.objects.filter(tag=OuterRef("pk"), content_object__in=listed)
+        most_used = (
+            EditorialPageTag.objects.filter(content_object__in=listed)
+            .values("tag_id")
+            .annotate(pages=Count("id"))
+            .order_by("-pages", "tag_id")
+            .values("tag_id")[:FILTER_TAGS]
+        )
         return {
             "themes": list(Theme.objects.filter(Exists(theme_used))),
-            "tags": list(Tag.objects.filter(Exists(tag_used)).order_by("name")),
+            "tags": list(Tag.objects.filter(pk__in=most_used).order_by("name")),
         }
 
     @path("")

@@ -8,6 +8,7 @@ import pytest
 
 from django.test import override_settings
 
+from news.models.listing import FILTER_TAGS
 from pagecache.fragments import FRAGMENT_SECONDS, remembered
 from tests.factories import NewsPageFactory, classify
 from tests.pagecache.conftest import html
@@ -70,3 +71,18 @@ def test_a_remembered_value_is_computed_once_then_expires_after_its_lifetime(clo
     assert remembered("essai", compute) == 1
     clock.advance(FRAGMENT_SECONDS)
     assert remembered("essai", compute) == 2
+
+
+def test_the_tag_filter_offers_the_most_used_tags_and_always_the_one_filtered_by(client, news_index):
+    common = [f"courant-{number:02d}" for number in range(FILTER_TAGS)]
+    for number in range(2):
+        classify(NewsPageFactory(parent=news_index, title=f"Article courant {number}"), tags=common)
+    classify(NewsPageFactory(parent=news_index, title="Article rare"), tags=["rare"])
+
+    listing = html(client, "/actualites/")
+    assert all(tag_option(slug) in listing for slug in common)
+    assert tag_option("rare") not in listing
+
+    filtered = html(client, "/actualites/?tag=rare")
+    assert '<option value="rare" selected>' in filtered
+    assert "Article rare" in filtered
