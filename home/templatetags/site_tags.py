@@ -58,3 +58,10 @@ def footer_legal_links(context, site_settings):
 def absolute_url(url, request):
     """An absolute URL for a path, for meta tags and feeds that must not carry relative links."""
     return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers a listing links to: both ends and a few around the current page, with
+    Paginator.ELLIPSIS for the gaps, so that 500 pages of results do not make 500 links."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

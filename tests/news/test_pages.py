@@ -1,4 +1,5 @@
 import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -106,6 +107,20 @@ class TestNewsIndex:
         assert html.index("Article du jour 0<") < html.index("Article du jour 1<")
         assert "Article du jour 13<" not in html
         assert "Article du jour 13<" in client.get(news_index.url + "?page=2").content.decode()
+
+    def test_links_both_ends_and_the_pages_around_the_current_one_not_every_page(self, client, news_index, monkeypatch):
+        monkeypatch.setattr(NewsIndexPage, "per_page", 1)
+        for number in range(12):
+            NewsPageFactory(parent=news_index, title=f"Article {number}")
+
+        html = client.get(news_index.url + "?page=6").content.decode()
+        pagination = html[html.index('<nav class="pagination"') :]
+        pagination = pagination[: pagination.index("</nav>")]
+
+        linked = [int(number) for number in re.findall(r'href="\?page=(\d+)">\d+<', pagination)]
+        assert linked == [1, 4, 5, 7, 8, 12]
+        assert '<span aria-current="page">6</span>' in pagination
+        assert pagination.count("…") == 2
 
     def test_filters_by_theme_and_tag_combined_and_shows_them_removable(self, client, news_index):
         climat = ThemeFactory(name="Climat", slug="climat")
