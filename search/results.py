@@ -67,20 +67,41 @@ def run_search(query, type_slug=None, theme=None, actor_base_url=None):
     if theme is not None:
         actor_matches = actor_matches.filter(pk__in=theme.actors.values("pk"))
 
-    outcome.type_counts = _type_counts(parsed, page_matches, actor_matches)
+    per_content_type = _grouped_counts(page_matches.search(parsed, order_by_relevance=False), "content_type_id")
+    outcome.type_counts = _type_counts(parsed, page_matches, actor_matches, per_content_type)
     outcome.theme_counts = _theme_counts(parsed, type_slug)
     if type_slug in RESULT_TYPES:
         models = RESULT_TYPES[type_slug][1]
         page_matches = page_matches.type(*models) if models else page_matches.none()
         actor_matches = actor_matches.none() if models else actor_matches
     promoted_ids = {page.pk for page in outcome.promoted}
+    outcome.total = len(promoted_ids) + _matches_listed(outcome, type_slug, per_content_type, page_matches, parsed)
     pages = page_matches.exclude(pk__in=promoted_ids).specific().search(parsed).annotate_score("_score")
     actors = actor_matches.search(parsed).annotate_score("_score")
-    outcome.total = len(outcome.promoted) + pages.count() + actors.count()
     ranked = [_page_result(page) for page in pages[:MAX_RANKED]]
     ranked += [_actor_result(actor, actor_base_url) for actor in actors[:MAX_RANKED]]
     outcome.results = sorted(ranked, key=lambda result: -result.score)
     return outcome
+
+
+def _matches_listed(outcome, type_slug, per_content_type, pages, parsed):
+    """How many matches are listed under the promoted pages, from the counts already made when the
+    backend grouped them (a count over every match is the costly part of a search).
+
+    Index pages and other types without a facet are listed when no type is picked; a promoted page
+    that also matches is listed once, among the promotions.
+    """
+    facets = {facet["slug"]: facet["count"] for facet in outcome.type_counts}
+    if type_slug in RESULT_TYPES:
+        listed = facets.get(type_slug, 0)
+    elif per_content_type is None:
+        listed = pages.search(parsed, order_by_relevance=False).count() + facets.get("acteurs", 0)
+    else:
+        listed = sum(per_content_type.values()) + facets.get("acteurs", 0)
+    promoted_ids = [page.pk for page in outcome.promoted]
+    if promoted_ids:
+        listed -= pages.filter(pk__in=promoted_ids).search(parsed, order_by_relevance=False).count()
+    return listed
 
 
 def pages_with_theme(theme):
@@ -98,9 +119,8 @@ def record_hit(query):
     Query.get(query).add_hit()
 
 
-def _type_counts(parsed, pages, actors):
-    """Matches by type: the pages in one grouped count where the backend allows it, then the actors."""
-    per_content_type = _grouped_counts(pages.search(parsed, order_by_relevance=False), "content_type_id")
+def _type_counts(parsed, pages, actors, per_content_type):
+    """Matches by type: the pages from their grouped count where the backend allows it, then the actors."""
     counts = []
     for slug, (label, models) in RESULT_TYPES.items():
         if not models:

@@ -123,6 +123,23 @@ def test_editors_promoted_results_come_first(client, content):
     assert html.count(">Qui sommes-nous</a>") == 1
 
 
+def test_the_total_counts_each_listed_result_once_index_pages_and_promotions_included(
+    client, content, home_page, news_index
+):
+    news_index.title = "Actualités des territoires"  # an index page: listed, though no facet counts it
+    news_index.save_revision().publish()
+    elsewhere = StandardPageFactory(parent=home_page, title="Adhérer au réseau")  # promoted, does not match
+    territoire = Query.get("territoire")
+    SearchPromotion.objects.create(query=territoire, page=content["about"], sort_order=0)  # promoted, matches
+    SearchPromotion.objects.create(query=territoire, page=elsewhere, sort_order=1)
+
+    response = client.get("/recherche/", {"q": "territoire"})
+
+    assert "Actualités des territoires" in titles(response)
+    # 5 pages and 1 actor listed, 2 promoted pages above them.
+    assert status(response).startswith("8 résultats")
+
+
 def test_searches_are_recorded_for_the_popular_queries_report(client, content):
     client.get("/recherche/", {"q": "Territoire"})
     client.get("/recherche/", {"q": "territoire"})
@@ -202,8 +219,9 @@ def test_results_page_keeps_its_query_budget_as_content_grows(client, content, n
             classify(NewsPageFactory(parent=news_index, title="Territoire en mouvement"), themes=[ThemeFactory()])
 
     # Site, settings, menu, footer themes; the promotions, the counts by type and by theme (one grouped
-    # query each, however many themes there are), the ranked pages and actors with their specific rows.
-    assert_query_budget(client, "/recherche/?q=territoire", budget=25, grow=grow, sizes=(10, 60))
+    # query each, however many themes there are, the total read from them), the ranked pages and actors
+    # with their specific rows.
+    assert_query_budget(client, "/recherche/?q=territoire", budget=23, grow=grow, sizes=(10, 60))
 
 
 def test_words_of_the_summary_shown_under_a_result_find_it(client, content, news_index):
