@@ -7,6 +7,7 @@ three renditions of which two are 600 pixels wide, and `srcset` then names the s
 """
 
 from django import template
+from django.utils.functional import cached_property
 
 from wagtail.images.models import Picture
 from wagtail.images.templatetags.wagtailimages_tags import PictureNode, get_renditions_or_not_found
@@ -26,6 +27,15 @@ class DistinctWidthPicture(Picture):
 
 
 class DistinctWidthPictureNode(PictureNode):
+    @cached_property
+    def filters(self):
+        # A tag's filter specs are literals: parsed once per compiled template, not on every render
+        # (Wagtail builds new Filter objects, and parses their operations, for each image shown).
+        return super().get_filters()
+
+    def get_filters(self):
+        return self.filters
+
     def render(self, context):
         image = self.validate_image(context)
         if not image:
