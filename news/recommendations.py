@@ -25,6 +25,7 @@ from django.db.models.functions import Cast, Coalesce, ExtractDay, ExtractMonth,
 from django.utils import timezone
 
 from news.models import EditorialPage, EditorialPageTag
+from pagecache.fragments import remembered
 
 TAG_WEIGHT = 3.0
 THEME_WEIGHT = 1.0
@@ -36,25 +37,28 @@ RARE_TAG_USAGE = 50  # a tag on this many pages or fewer brings all its pages in
 NEWEST_FILL = 20  # newest pages scored too, so that the block is never empty
 
 
-def recommend(page, count=None, now=None, tag_ids=None, theme_ids=None):
+def recommend(page, count=None, now=None, tag_ids=None, theme_ids=None, remember=False):
     """The pinned pages still visible, then automatic suggestions until `count` items are shown.
 
     `tag_ids` and `theme_ids` spare two queries when the caller has already read the page's own.
     Candidates are ranked and spread over types as bare keys; only the pages that may be shown are
-    then fetched with their images and themes, the pinned ones in the same query.
+    then fetched with their images and themes, the pinned ones in the same query. With `remember`,
+    the suggested keys are kept until the content changes (pagecache.fragments), as the ranking is
+    most of a page's cost; the cards are still read fresh, so that nothing unpublished is shown.
     """
     count = count or settings.RECOMMENDATIONS_COUNT
     now = now or timezone.now()
     pinned = [link.page_id for link in page.pinned_pages.all()]
-    if tag_ids is None:
-        tag_ids = [link.tag_id for link in page.tagged_items.all()]
-    if theme_ids is None:
-        theme_ids = [theme.pk for theme in page.themes.all()]
-    ranked = ranked_candidates(tag_ids, theme_ids, now, [page.pk, *pinned])
-    # `count` suggestions, not fewer: a pinned page that is no longer visible leaves room for one.
-    suggested = [
-        pk for pk, _ in diversify(ranked.values_list("pk", "content_type_id")[: count * CANDIDATE_POOL], count)
-    ]
+
+    def suggest():
+        own_tags = [link.tag_id for link in page.tagged_items.all()] if tag_ids is None else tag_ids
+        own_themes = [theme.pk for theme in page.themes.all()] if theme_ids is None else theme_ids
+        ranked = ranked_candidates(own_tags, own_themes, now, [page.pk, *pinned])
+        # `count` suggestions, not fewer: a pinned page that is no longer visible leaves room for one.
+        candidates = ranked.values_list("pk", "content_type_id")[: count * CANDIDATE_POOL]
+        return [pk for pk, _ in diversify(candidates, count)]
+
+    suggested = remembered(f"recommendations:{page.pk}:{count}", suggest) if remember else suggest()
     cards = EditorialPage.objects.visible().not_over(now).filter(pk__in=[*pinned, *suggested]).for_cards().in_bulk()
     shown = [cards[pk] for pk in pinned if pk in cards]
     return shown + [cards[pk] for pk in suggested if pk in cards][: max(count - len(shown), 0)]

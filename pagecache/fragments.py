@@ -1,7 +1,8 @@
-"""Values a listing derives from all of its pages, remembered until the content changes.
+"""Values derived from many pages, remembered until the content changes.
 
 A listing's filter choices (the themes and tags its pages use) and its number of pages each cost a
-pass over every listed page: tens of milliseconds at 20,000 pages, and growing. They are kept under
+pass over every listed page: tens of milliseconds at 20,000 pages, and growing. The ranking of a
+page's « contenus similaires » (news.recommendations) is most of that page's cost. They are kept under
 the page cache's generation, which any change visitors can see retires (pagecache.invalidation), and
 expire at the next start or end of an event, since the agenda's counts move then. Unlike whole pages
 they are kept with or without Redis: without it each process has its own copy and may miss another

@@ -22,5 +22,5 @@ def json_ld(data):
 
 @register.inclusion_tag("components/recommendations.html", takes_context=True)
 def similar_content(context, page, tags, themes):
-    items = recommend(page, tag_ids=[tag.pk for tag in tags], theme_ids=[theme.pk for theme in themes])
+    items = recommend(page, tag_ids=[tag.pk for tag in tags], theme_ids=[theme.pk for theme in themes], remember=True)
     return {"items": items, "request": context.get("request")}

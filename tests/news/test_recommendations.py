@@ -148,3 +148,19 @@ def test_only_the_window_of_recent_matches_is_scored(news_index, monkeypatch):
     scored = titles(ranked_candidates(tag_ids, [], NOW, [source.pk]))
 
     assert scored == ["Lié 0", "Lié 1"]
+
+
+def test_an_article_page_suggests_a_related_page_as_soon_as_it_is_published_and_drops_it_when_unpublished(
+    client, news_index, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0  # what is proven is the remembered suggestions' own invalidation
+    source = classify(article(news_index, "Source"), tags=["ressourcerie"])
+    present = classify(article(news_index, "Déjà là"), tags=["ressourcerie"])
+    assert ">Déjà là</a>" in client.get(source.url).content.decode()
+
+    newcomer = classify(article(news_index, "Nouveau venu", live=False), tags=["ressourcerie"])
+    newcomer.save_revision().publish()
+    assert ">Nouveau venu</a>" in client.get(source.url).content.decode()
+
+    present.unpublish()
+    assert ">Déjà là</a>" not in client.get(source.url).content.decode()
