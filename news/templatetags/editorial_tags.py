@@ -22,5 +22,10 @@ def json_ld(data):
 
 @register.inclusion_tag("components/recommendations.html", takes_context=True)
 def similar_content(context, page, tags, themes):
-    items = recommend(page, tag_ids=[tag.pk for tag in tags], theme_ids=[theme.pk for theme in themes], remember=True)
-    return {"items": items, "request": context.get("request")}
+    request = context.get("request")
+    # A preview shows the draft's tags and themes: its suggestions are ranked afresh, never remembered.
+    remember = not getattr(request, "is_preview", False)
+    items = recommend(
+        page, tag_ids=[tag.pk for tag in tags], theme_ids=[theme.pk for theme in themes], remember=remember
+    )
+    return {"items": items, "request": request}

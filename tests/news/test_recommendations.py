@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
-from news.models import PinnedPage
+from news.models import NewsPage, PinnedPage
 from news.recommendations import ranked_candidates, recommend
 from tests.factories import NewsPageFactory, ResourcePageFactory, ThemeFactory, classify
 
@@ -164,3 +164,18 @@ def test_an_article_page_suggests_a_related_page_as_soon_as_it_is_published_and_
 
     present.unpublish()
     assert ">Déjà là</a>" not in client.get(source.url).content.decode()
+
+
+def test_a_preview_ranks_the_drafts_own_tags_not_the_remembered_ones(client, news_index, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    source = classify(article(news_index, "Source"), tags=["ressourcerie"])
+    classify(article(news_index, "Sur la ressourcerie"), tags=["ressourcerie"])
+    classify(article(news_index, "Sur le climat"), tags=["climat"])
+    live = client.get(source.url).content.decode()  # its suggestions are remembered from here on
+    assert live.index(">Sur la ressourcerie<") < live.index(">Sur le climat<")
+
+    draft = NewsPage.objects.get(pk=source.pk)
+    draft.tags.set(["climat"])  # the editor's unsaved change, as the edit form previews it
+    preview = draft.make_preview_request(None, "").content.decode()
+
+    assert preview.index(">Sur le climat<") < preview.index(">Sur la ressourcerie<")
