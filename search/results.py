@@ -75,7 +75,9 @@ def run_search(query, type_slug=None, theme=None, actor_base_url=None):
         page_matches = page_matches.type(*models) if models else page_matches.none()
         actor_matches = actor_matches.none() if models else actor_matches
     promoted_ids = {page.pk for page in outcome.promoted}
-    outcome.total = len(promoted_ids) + _matches_listed(outcome, type_slug, per_content_type, page_matches, parsed)
+    outcome.total = len(promoted_ids) + _matches_listed(
+        outcome.type_counts, type_slug, per_content_type, page_matches, parsed, promoted_ids
+    )
     pages = page_matches.exclude(pk__in=promoted_ids).specific().search(parsed).annotate_score("_score")
     actors = actor_matches.search(parsed).annotate_score("_score")
     ranked = [_page_result(page) for page in pages[:MAX_RANKED]]
@@ -84,21 +86,20 @@ def run_search(query, type_slug=None, theme=None, actor_base_url=None):
     return outcome
 
 
-def _matches_listed(outcome, type_slug, per_content_type, pages, parsed):
+def _matches_listed(type_counts, type_slug, per_content_type, pages, parsed, promoted_ids):
     """How many matches are listed under the promoted pages, from the counts already made when the
     backend grouped them (a count over every match is the costly part of a search).
 
     Index pages and other types without a facet are listed when no type is picked; a promoted page
     that also matches is listed once, among the promotions.
     """
-    facets = {facet["slug"]: facet["count"] for facet in outcome.type_counts}
+    facets = {facet["slug"]: facet["count"] for facet in type_counts}
     if type_slug in RESULT_TYPES:
         listed = facets.get(type_slug, 0)
     elif per_content_type is None:
         listed = pages.search(parsed, order_by_relevance=False).count() + facets.get("acteurs", 0)
     else:
         listed = sum(per_content_type.values()) + facets.get("acteurs", 0)
-    promoted_ids = [page.pk for page in outcome.promoted]
     if promoted_ids:
         listed -= pages.filter(pk__in=promoted_ids).search(parsed, order_by_relevance=False).count()
     return listed
