@@ -48,6 +48,15 @@ class ActorViewSet(SnippetViewSet):
 register_snippet(ActorViewSet)
 
 
+@hooks.register("filter_form_submissions_for_user")
+def join_requests_for_their_readers_only(user, editable_forms):
+    """Wagtail opens a form's submissions to whoever may edit the form page, every Rédacteur here;
+    join requests are personal data, for those who may read membership requests."""
+    if user.has_perm(MembershipRequest.view_permission()):
+        return editable_forms
+    return editable_forms.none()
+
+
 class PublicFormRecordPermissions(PermissionHelper):
     """Join requests and subscribers come from the public forms only, with the consent given there:
     staff read, decide and delete them, never create or rewrite one."""

@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 from wagtail.contrib.forms.models import AbstractFormField, AbstractFormSubmission, FormMixin, validate_to_address
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.forms.panels import FormSubmissionsPanel as WagtailFormSubmissionsPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import BasePage
@@ -64,6 +64,14 @@ class JoinFormBuilder(FormBuilder):
         # Wagtail sets no limit on text areas; an oversized post is refused with a message instead.
         options["max_length"] = MAX_ANSWER_LENGTH
         return django.forms.CharField(widget=django.forms.Textarea, **options)
+
+
+class FormSubmissionsPanel(WagtailFormSubmissionsPanel):
+    """The count and link to the requests, on the form's edit page, for those who may read them only."""
+
+    class BoundPanel(WagtailFormSubmissionsPanel.BoundPanel):
+        def is_shown(self):
+            return self.request.user.has_perm(MembershipRequest.view_permission()) and super().is_shown()
 
 
 class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
@@ -238,6 +246,11 @@ class MembershipRequest(AbstractFormSubmission):
         verbose_name = _("demande d'adhésion")
         verbose_name_plural = _("demandes d'adhésion")
         ordering = ["-submit_time"]
+
+    @classmethod
+    def view_permission(cls):
+        """The permission that opens join requests, wherever staff reach them (« Formulaires » included)."""
+        return f"{cls._meta.app_label}.view_{cls._meta.model_name}"
 
     def __str__(self):
         return self.structure_name or self.email or _("Demande n° %(pk)s") % {"pk": self.pk}
