@@ -8,8 +8,8 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 
-from home.models import Theme
-from network.models import Actor
+from core.models import Theme
+from network.directory.models import Actor
 from news.models import EditorialPage
 from news.synthetic import grow_to
 

@@ -154,8 +154,8 @@ def page_paths():
     """(label, path, expected status) of each page type, the same pages at every size."""
     from django.utils import timezone
 
-    from home.models import Theme
-    from network.models import Actor, ActorDirectoryPage
+    from core.models import Theme
+    from network.directory.models import Actor, ActorDirectoryPage
     from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, ResourcePage, TopicPage
 
     news = NewsIndexPage.objects.get().url

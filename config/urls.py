@@ -23,7 +23,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", search_views.search, name="search"),
     path("recherche/suggestions/", search_views.suggestions, name="search_suggestions"),
-    path("newsletter/", include("network.urls")),
+    path("newsletter/", include("network.newsletter.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", health_views.healthz, name="healthz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),

@@ -1,20 +1,38 @@
-from django.utils.translation import gettext_lazy as _
+"""The dashboard's summary of the network: join requests to decide, newsletter subscribers.
 
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+It lives on the top floor because it reads two apps (membership, newsletter) that know nothing of each other.
+"""
 
-from home.models import Theme
+from django.urls import reverse
+from django.utils import timezone
 
+from wagtail import hooks
+from wagtail.admin.ui.components import Component
 
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
-    icon = "tag"
-    menu_label = _("Thèmes")
-    menu_order = 200
-    add_to_admin_menu = True
-    list_display = ["name", "slug", "sort_order"]
-    search_fields = ["name", "description"]
-    ordering = ["sort_order", "name"]
+from network.membership.models import MembershipRequest
+from network.newsletter.models import Subscriber
 
 
-register_snippet(ThemeViewSet)
+class NewsletterSummaryPanel(Component):
+    """Dashboard counts: where the network and the newsletter stand this month."""
+
+    name = "network_summary"
+    order = 50
+    template_name = "network/admin/summary_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        month_start = timezone.localtime().replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+        confirmed = Subscriber.objects.confirmed()
+        return {
+            "new_requests": MembershipRequest.objects.filter(status=MembershipRequest.Status.NEW).count(),
+            "confirmed_total": confirmed.count(),
+            "confirmed_this_month": confirmed.filter(confirmed_at__gte=month_start).count(),
+            "pending": Subscriber.objects.filter(status=Subscriber.Status.PENDING).count(),
+            "requests_url": reverse("membership_membershiprequest_modeladmin_index") + "?status__exact=nouvelle",
+            "subscribers_url": reverse("newsletter_subscriber_modeladmin_index") + "?status__exact=confirme",
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_network_summary(request, panels):
+    panels.append(NewsletterSummaryPanel())

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from home.models import Theme
+from core.models import Theme
 
 FEED_PAST_DAYS = 90
 # A calendar application downloads the whole feed at every refresh: beyond this many events (a

@@ -6,9 +6,11 @@ from django.utils.translation import gettext_lazy as _
 
 from taggit.models import Tag
 
-from home.models import Theme
+from core.models import Theme
 
 MAX_FILTER_LENGTH = 100
+# Every parameter the editorial listings read, for the page cache's key (news.apps).
+LISTING_PARAMETERS = ("page", "theme", "tag", "type", "format", "mois", "kind", "year")
 
 
 def _param(request, name):

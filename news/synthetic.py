@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.models import Theme
+from core.models import Theme
 
 from .models import (
     EditorialActor,
@@ -142,7 +142,7 @@ class Vocabulary:
 
     @classmethod
     def load(cls):
-        from network.models import Actor
+        from network.directory.models import Actor
 
         names = [f"sujet-{rank}" for rank in range(SYNTHETIC_TAGS)]
         Tag.objects.bulk_create([Tag(name=name, slug=name) for name in names], ignore_conflicts=True)

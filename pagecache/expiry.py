@@ -1,38 +1,35 @@
-"""How long a cached page stays right: events move from « à venir » to « passés » as time goes by.
+"""How long a cached page stays right: some content changes by itself as time goes by.
 
-The agenda, « Prochains événements » on the home page, latest-content blocks and recommendations
-all hide events whose end has passed (news.models.querysets: `upcoming_events`, `not_over`).
-No publication happens at that moment, so no generation bump either: a cached page must expire
-by itself at the next start or end of an event, whichever comes first.
+An event moves from « à venir » to « passés » when it ends, and the agenda, the home page's lists
+and recommendations change then, with no publication and so no generation bump. Apps register an
+expiry source when they start: a function of `now` that returns the next moment their content
+changes by itself (or None). A cached page expires at the earliest of those moments.
 """
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Min, Q
 
-NO_BOUNDARY_SECONDS = 24 * 3600  # no event ahead: the next publication bumps the generation anyway
+NO_BOUNDARY_SECONDS = 24 * 3600  # nothing ahead: the next publication bumps the generation anyway
+_sources = []
 
 
-def next_event_boundary(now):
-    """The next moment a live event starts or ends, in one query on the indexed `ends_at`.
+def register_expiry_source(next_change):
+    if next_change not in _sources:
+        _sources.append(next_change)
 
-    An event that starts later also ends later, so `ends_at > now` selects every candidate.
-    """
-    from news.models import EditorialPage
 
-    moments = EditorialPage.objects.filter(live=True, ends_at__gt=now).aggregate(
-        start=Min("starts_at", filter=Q(starts_at__gt=now)), end=Min("ends_at")
-    )
-    return min((moment for moment in moments.values() if moment), default=None)
+def next_boundary(now):
+    """The earliest moment any registered source changes by itself after `now`, or None."""
+    return min((moment for moment in (source(now) for source in _sources) if moment), default=None)
 
 
 def _boundary(generation, now):
-    """`next_event_boundary`, cached until that moment for this generation (a publication resets it)."""
+    """`next_boundary`, cached until that moment for this generation (a publication resets it)."""
     key = f"pagecache:{generation}:next-event-boundary"
     stored = cache.get(key)
     if stored is not None and (stored["at"] is None or stored["at"] > now):
         return stored["at"]
-    at = next_event_boundary(now)
+    at = next_boundary(now)
     lifetime = NO_BOUNDARY_SECONDS if at is None else int((at - now).total_seconds())
     if lifetime > 0:
         cache.set(key, {"at": at}, lifetime)

@@ -32,12 +32,18 @@ from .generation import current_generation
 BROWSER_MAX_AGE = 60
 NEVER_SHARED_PATHS = ("/admin/", "/healthz")
 NEVER_CACHED_PATHS = (*NEVER_SHARED_PATHS, "/documents/")
-LISTING_PARAMETERS = frozenset({"page", "theme", "tag", "type", "departement", "format", "mois", "kind", "year"})
-MAX_PARAMETER_LENGTH = 100  # the listings read no more of a value (news.filters.MAX_FILTER_LENGTH)
+# The query parameters that select a listing's page or filters; each listing app registers its own
+# when it starts (register_listing_parameters). Any other parameter reaches the view uncached.
+LISTING_PARAMETERS = set()
+MAX_PARAMETER_LENGTH = 100  # the listings read no more of a value
 # The body does not depend on these: one language, no compression below this middleware, and
 # stored pages come from requests without a session cookie.
 HARMLESS_VARY = frozenset({"accept-language", "accept-encoding", "cookie"})
 CREDENTIAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
+
+
+def register_listing_parameters(names):
+    LISTING_PARAMETERS.update(names)
 
 
 class PageCacheMiddleware:

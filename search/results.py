@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -9,19 +10,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 
-from home.models import HomePage, StandardPage, Theme
-from network.models import Actor
-from news.models import EditorialPage, EventPage, NewsPage, ResourcePage, TopicPage
+from core.models import Theme
+from network.directory.models import Actor
+from news.content_types import editorial_types
+from news.models import EditorialPage, TopicPage
 
 from .query import backend_query
 
 # The types a visitor can narrow results to: {query-string value: (label, page models, or () for actors)}.
+# The site's general pages are named by label: their app sits above search.
 RESULT_TYPES = {
-    "actualites": (_("Actualités"), (NewsPage,)),
-    "evenements": (_("Événements"), (EventPage,)),
-    "ressources": (_("Ressources"), (ResourcePage,)),
+    **{slug: (label, (model,)) for slug, (label, model) in editorial_types().items()},
     "dossiers": (_("Dossiers"), (TopicPage,)),
-    "pages": (_("Pages"), (StandardPage, HomePage)),
+    "pages": (_("Pages"), tuple(apps.get_model(label) for label in ("home.StandardPage", "home.HomePage"))),
     "acteurs": (_("Acteurs"), ()),
 }
 # Results ranked across pages and actors are merged from the best of each; beyond this, nobody reads.

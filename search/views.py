@@ -5,8 +5,8 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from home.models import Theme
-from network.models import ActorDirectoryPage
+from core.models import Theme
+from network.directory.models import ActorDirectoryPage
 from news.models import EditorialPage
 
 from .query import autocomplete_text, backend_query, clean_query

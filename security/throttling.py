@@ -14,7 +14,7 @@ from django.shortcuts import render
 from wagtail import views as wagtail_views
 from wagtail.documents.views import serve as document_views
 
-from network.antispam import ip_over_rate_limit, too_many_requests
+from security.antispam import ip_over_rate_limit, too_many_requests
 
 
 def lockout_response(request, original_response, credentials):

@@ -10,17 +10,11 @@ from django.utils.text import slugify
 import wagtail_factories
 from wagtail.models import Page, Site
 
-from home.models import HomePage, SiteSettings, StandardPage, Theme
-from network.models import (
-    Actor,
-    ActorDirectoryPage,
-    AnswerRole,
-    JoinFormField,
-    JoinFormPage,
-    NewsletterIndexPage,
-    NewsletterPage,
-    Subscriber,
-)
+from core.models import SiteSettings, Theme
+from home.models import HomePage, StandardPage
+from network.directory.models import Actor, ActorDirectoryPage
+from network.membership.models import AnswerRole, JoinFormField, JoinFormPage
+from network.newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
 from news.models import (
     EventIndexPage,
     EventPage,

@@ -47,10 +47,17 @@ HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 # --- Applications --------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
+    # The site's apps, from the top floor down (README « Organisation du code »).
     "home",
-    "news",
-    "network",
+    "demo",
     "search",
+    "news",
+    "network.membership",
+    "network.newsletter",
+    "network.directory",
+    "images",
+    "users",
+    "core",
     "security",
     "health",
     "pagecache",
@@ -233,7 +240,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.throttling.lockout_response"
 # The same address as the public forms' rate limits, proxy included (settings.BEHIND_PROXY).
-AXES_CLIENT_IP_CALLABLE = "network.antispam.client_ip"
+AXES_CLIENT_IP_CALLABLE = "security.antispam.client_ip"
 
 # --- Language and time ---------------------------------------------------------------------------
 
@@ -303,7 +310,9 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 WAGTAIL_SITE_NAME = "Territoires participatifs"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILIMAGES_IMAGE_MODEL = "home.SiteImage"
+WAGTAILIMAGES_IMAGE_MODEL = "images.SiteImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "images.SiteDocument"
+AUTH_USER_MODEL = "users.User"
 # No SVG: an uploaded SVG can carry scripts that run on the site's own origin.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024

@@ -20,7 +20,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Multi
 from wagtail.models import Orderable, PageManager
 from wagtail.search import index
 
-from home.models import BasePage
+from core.models import BasePage
+from news.recommendations import recommend
 
 from .querysets import EditorialPageQuerySet
 
@@ -69,7 +70,7 @@ class EditorialPage(BasePage):
         ),
     )
     themes = ParentalManyToManyField(
-        "home.Theme",
+        "core.Theme",
         verbose_name=_("thèmes"),
         blank=True,
         related_name="pages",
@@ -148,6 +149,13 @@ class EditorialPage(BasePage):
         context["page_themes"] = list(self.themes.all())
         context["page_tags"] = list(self.tags.all())
         context["page_actors"] = self.published_actor_links
+        # A preview shows the draft's tags and themes: its suggestions are ranked afresh, never remembered.
+        context["similar_items"] = recommend(
+            self,
+            tag_ids=[tag.pk for tag in context["page_tags"]],
+            theme_ids=[theme.pk for theme in context["page_themes"]],
+            remember=not getattr(request, "is_preview", False),
+        )
         return context
 
     @cached_property
@@ -208,7 +216,7 @@ class EditorialActor(Orderable):
 
     source = ParentalKey(EditorialPage, on_delete=models.CASCADE, related_name="linked_actors")
     actor = models.ForeignKey(
-        "network.Actor",
+        "directory.Actor",
         verbose_name=_("acteur"),
         on_delete=models.CASCADE,
         related_name="editorial_links",

@@ -11,9 +11,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
-from home.models.previews import RoutablePreviewMixin
-from home.rich_text import CleanStreamField
+from core.blocks import BodyStreamBlock
+from core.models.previews import RoutablePreviewMixin
+from core.rich_text import CleanStreamField
 
 from .editorial import EditorialPage
 from .listing import ListingPage

@@ -7,8 +7,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
-from home.models import BasePage, Theme
-from home.models.previews import RoutablePreviewMixin
+from core.models import BasePage, Theme
+from core.models.previews import RoutablePreviewMixin
 from news.feeds import AtomListingFeed, ListingFeed
 from news.filters import ListingFilters
 from pagecache.fragments import RememberedCountPaginator, remembered

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
-from home.rich_text import CleanStreamField
+from core.blocks import BodyStreamBlock
+from core.rich_text import CleanStreamField
 
 from .editorial import EditorialPage
 from .listing import ListingPage

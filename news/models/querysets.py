@@ -2,8 +2,11 @@
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
+from django.utils import timezone
 
 from wagtail.models import PageQuerySet, PageViewRestriction
+
+from news.content_types import editorial_types
 
 
 class EditorialPageQuerySet(PageQuerySet):
@@ -36,19 +39,14 @@ class EditorialPageQuerySet(PageQuerySet):
 
     def linking_actor(self, actor):
         """Pages that name `actor` (in any role), each once however many times it is named."""
-        from .editorial import EditorialActor
-
-        return self.filter(Exists(EditorialActor.objects.filter(source=OuterRef("pk"), actor=actor)))
+        links = self.model._meta.get_field("linked_actors").related_model.objects
+        return self.filter(Exists(links.filter(source=OuterRef("pk"), actor=actor)))
 
     def newest_first(self):
         return self.order_by("-publication_date", "-id")
 
     def latest_cards(self, type_slug=None, theme=None, tag_name=None, count=3):
         """The newest visible content for an automatic list, optionally of one type, theme or tag."""
-        from django.utils import timezone
-
-        from .topics import editorial_types
-
         now = timezone.now()
         pages = self.visible().not_over(now)
         if type_slug in editorial_types():

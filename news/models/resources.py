@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -6,8 +7,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import BodyStreamBlock
-from home.rich_text import CleanStreamField
+from core.blocks import BodyStreamBlock
+from core.rich_text import CleanStreamField
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -74,7 +75,7 @@ class ResourcePage(EditorialPage):
 class ResourceDocument(Orderable):
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
-        "wagtaildocs.Document",
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
         verbose_name=_("document"),
         on_delete=models.CASCADE,
         related_name="+",

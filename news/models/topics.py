@@ -11,25 +11,14 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.blocks import ListingStreamBlock
-from home.models import BasePage
-from home.rich_text import CleanStreamField
+from core.models import BasePage
+from core.rich_text import CleanStreamField
+from news.blocks import ListingStreamBlock
+from news.content_types import editorial_types
 from news.filters import ListingFilters
 from pagecache.fragments import RememberedCountPaginator
 
 from .editorial import EditorialPage, EditorialPageTag
-from .events import EventPage
-from .news import NewsPage
-from .resources import ResourcePage
-
-
-def editorial_types():
-    """The content types a dossier can gather, as {query-string value: (label, page model)}."""
-    return {
-        "actualites": (_("Actualités"), NewsPage),
-        "evenements": (_("Événements"), EventPage),
-        "ressources": (_("Ressources"), ResourcePage),
-    }
 
 
 class TopicPageTag(TaggedItemBase):
@@ -52,7 +41,7 @@ class TopicPage(BasePage):
         help_text=_("Affichée avant les contenus du dossier : texte, images, listes automatiques, boutons…"),
     )
     themes = ParentalManyToManyField(
-        "home.Theme",
+        "core.Theme",
         verbose_name=_("thèmes rassemblés"),
         blank=True,
         related_name="+",

@@ -5,8 +5,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from news.recommendations import recommend
-
 register = template.Library()
 
 # The characters that could close the <script> element or open a comment, escaped as JSON allows.
@@ -18,14 +16,3 @@ def json_ld(data):
     """Structured data for search engines; a `</script>` in a title cannot end the element."""
     encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))  # noqa: S308
-
-
-@register.inclusion_tag("components/recommendations.html", takes_context=True)
-def similar_content(context, page, tags, themes):
-    request = context.get("request")
-    # A preview shows the draft's tags and themes: its suggestions are ranked afresh, never remembered.
-    remember = not getattr(request, "is_preview", False)
-    items = recommend(
-        page, tag_ids=[tag.pk for tag in tags], theme_ids=[theme.pk for theme in themes], remember=remember
-    )
-    return {"items": items, "request": request}

@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from bench.generate import generate_actors
-from network.models import Actor
+from network.directory.models import Actor
 from news.models import EditorialPage, EventPage, NewsPage, ResourcePage
 from news.synthetic import generate_editorial
 from tests.factories import (

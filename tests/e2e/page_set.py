@@ -9,9 +9,9 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
-from home.models import Theme
-from network.models import NewsletterItem, NewsletterPage, Subscriber
-from network.subscriptions import confirmation_token, unsubscribe_token
+from core.models import Theme
+from network.newsletter.models import NewsletterItem, NewsletterPage, Subscriber
+from network.newsletter.subscriptions import confirmation_token, unsubscribe_token
 from news.models import EditorialActor, EventPage
 from tests.factories import (
     ActorDirectoryPageFactory,

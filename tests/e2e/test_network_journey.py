@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from network.models import MembershipRequest
+from network.membership.models import MembershipRequest
 from tests.e2e.page_set import ACTOR_NAME, DIRECTORY_PATH, JOIN_NOTIFY, JOIN_PATH
 
 pytestmark = pytest.mark.e2e

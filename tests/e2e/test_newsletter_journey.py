@@ -6,9 +6,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from home.models import SiteSettings
-from network.models import NewsletterIndexPage, NewsletterItem, Subscriber
-from network.sending import send_letter
+from core.models import SiteSettings
+from network.newsletter.models import NewsletterIndexPage, NewsletterItem, Subscriber
+from network.newsletter.sending import send_letter
 from news.models import NewsPage
 from tests.e2e.page_set import ARTICLE_PATH, SUBSCRIBER_EMAIL
 from tests.factories import NewsletterPageFactory

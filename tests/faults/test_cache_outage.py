@@ -2,8 +2,9 @@
 
 import pytest
 
-from network.antispam import TIME_TRAP_FIELD
-from network.models import MembershipRequest, Subscriber
+from network.membership.models import MembershipRequest
+from network.newsletter.models import Subscriber
+from security.antispam import TIME_TRAP_FIELD
 from tests.factories import NewsPageFactory
 from tests.network.conftest import form_token, join_answers
 

@@ -8,8 +8,10 @@ import pytest
 
 from django.core import mail
 
-from network.antispam import TIME_TRAP_FIELD
-from network.models import MembershipRequest, OutgoingEmail, Subscriber
+from core.models import OutgoingEmail
+from network.membership.models import MembershipRequest
+from network.newsletter.models import Subscriber
+from security.antispam import TIME_TRAP_FIELD
 from tests.factories import NewsPageFactory
 from tests.network.conftest import form_token, join_answers
 

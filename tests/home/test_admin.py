@@ -6,7 +6,8 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import SiteSettings, StandardPage, Theme
+from core.models import SiteSettings, Theme
+from home.models import StandardPage
 from tests.factories import StandardPageFactory, ThemeFactory, make_site_home
 
 
@@ -67,7 +68,7 @@ class ThemeAndSettingsAdminTests(WagtailPageTestCase):
 
     def test_editor_adds_a_theme_from_the_admin(self):
         response = self.client.post(
-            reverse("wagtailsnippets_home_theme:add"),
+            reverse("wagtailsnippets_core_theme:add"),
             {"name": "Climat", "slug": "climat", "description": "", "colour": "blue", "sort_order": 1},
         )
         self.assertEqual(response.status_code, 302)
@@ -76,7 +77,7 @@ class ThemeAndSettingsAdminTests(WagtailPageTestCase):
     def test_theme_list_shows_themes_in_their_sort_order(self):
         ThemeFactory(name="Économie circulaire", sort_order=2)
         ThemeFactory(name="Climat", sort_order=1)
-        response = self.client.get(reverse("wagtailsnippets_home_theme:list"))
+        response = self.client.get(reverse("wagtailsnippets_core_theme:list"))
         html = response.content.decode()
         self.assertLess(html.index("Climat"), html.index("Économie circulaire"))
 

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail.embeds.models import Embed
 
-from home.blocks import BodyStreamBlock, CallToActionBlock
+from core.blocks import BodyStreamBlock, CallToActionBlock
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

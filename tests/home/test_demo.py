@@ -12,18 +12,12 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from home.models import HomePage, SiteSettings, Theme
-from network.models import (
-    Actor,
-    AnswerRole,
-    JoinFormField,
-    JoinFormPage,
-    MembershipRequest,
-    NewsletterPage,
-    OutgoingEmail,
-    Subscriber,
-)
-from news.demo_events import upcoming_day
+from core.models import OutgoingEmail, SiteSettings, Theme
+from demo.events import upcoming_day
+from home.models import HomePage
+from network.directory.models import Actor
+from network.membership.models import AnswerRole, JoinFormField, JoinFormPage, MembershipRequest
+from network.newsletter.models import NewsletterPage, Subscriber
 from news.models import EditorialActor, EditorialPage, EventIndexPage, EventPage
 from tests.factories import EventPageFactory
 

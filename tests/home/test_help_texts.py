@@ -5,8 +5,11 @@ import pytest
 from wagtail.admin.panels import FieldPanel, InlinePanel, get_edit_handler
 from wagtail.contrib.forms.models import AbstractFormField
 
-from home.models import HomePage, SiteSettings, StandardPage, Theme
-from network.models import Actor, ActorDirectoryPage, JoinFormPage, NewsletterIndexPage, NewsletterPage
+from core.models import SiteSettings, Theme
+from home.models import HomePage, StandardPage
+from network.directory.models import Actor, ActorDirectoryPage
+from network.membership.models import JoinFormPage
+from network.newsletter.models import NewsletterIndexPage, NewsletterPage
 from news.models import (
     EventIndexPage,
     EventPage,

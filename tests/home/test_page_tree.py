@@ -2,7 +2,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
-from network.models import ActorDirectoryPage, JoinFormPage
+from network.directory.models import ActorDirectoryPage
+from network.membership.models import JoinFormPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):

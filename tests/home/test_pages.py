@@ -2,7 +2,7 @@ import pytest
 
 from wagtail.models import Page
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 from tests.factories import ImageFactory, StandardPageFactory
 from tests.query_budget import assert_query_budget
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Page, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from network.models import Actor
+from network.directory.models import Actor
 from news.models import NewsPage
 from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
@@ -120,15 +120,15 @@ def test_scheduled_publishing_waits_for_its_date(home_page, news_section, modera
 
 
 def test_only_moderateurs_publish_actors(redacteur, moderateur):
-    assert redacteur.has_perm("network.change_actor") and not redacteur.has_perm("network.publish_actor")
-    assert moderateur.has_perm("network.publish_actor")
+    assert redacteur.has_perm("directory.change_actor") and not redacteur.has_perm("directory.publish_actor")
+    assert moderateur.has_perm("directory.publish_actor")
 
 
 def test_join_requests_subscribers_and_site_settings_are_for_moderateurs(client, home_page, redacteur, moderateur):
     private = [
-        reverse("network_membershiprequest_modeladmin_index"),
-        reverse("network_subscriber_modeladmin_index"),
-        reverse("wagtailsettings:edit", args=["home", "sitesettings", home_page.get_site().pk]),
+        reverse("membership_membershiprequest_modeladmin_index"),
+        reverse("newsletter_subscriber_modeladmin_index"),
+        reverse("wagtailsettings:edit", args=["core", "sitesettings", home_page.get_site().pk]),
     ]
     client.force_login(redacteur)
     assert all(client.get(url).status_code in {302, 403} for url in private)
@@ -150,4 +150,4 @@ def test_a_redacteur_can_open_the_form_of_every_editorial_type_and_of_an_actor(c
     for (app_label, model), parent in sections.items():
         url = reverse("wagtailadmin_pages:add", args=[app_label, model, parent.pk])
         assert client.get(url).status_code == 200, model
-    assert client.get(reverse("wagtailsnippets_network_actor:add")).status_code == 200
+    assert client.get(reverse("wagtailsnippets_directory_actor:add")).status_code == 200

@@ -2,9 +2,9 @@
 
 import pytest
 
-from network.antispam import TIME_TRAP_FIELD
-from network.models import NewsletterPage
-from network.sending import render_letter
+from network.newsletter.letters import render_letter
+from network.newsletter.models import NewsletterPage
+from security.antispam import TIME_TRAP_FIELD
 from tests.e2e.page_set import (
     EXPECTED_STATUS,
     JOIN_PATH,

@@ -4,7 +4,7 @@ import pytest
 
 from django.core import signing
 
-from network.antispam import _SALT, TIME_TRAP_FIELD
+from security.antispam import _SALT, TIME_TRAP_FIELD
 from tests.factories import (
     JoinFormPageFactory,
     add_join_form_fields,

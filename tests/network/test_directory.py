@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from network.models import Actor
+from network.directory.models import Actor
 from news.models import EditorialActor
 from tests.factories import ActorFactory, NewsPageFactory, ThemeFactory
 from tests.query_budget import assert_query_budget

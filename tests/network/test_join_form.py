@@ -7,8 +7,9 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from network.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
-from network.models import MembershipRequest, OutgoingEmail
+from core.models import OutgoingEmail
+from network.membership.models import MembershipRequest
+from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
 from tests.network.conftest import STAFF_ADDRESS, form_token, join_answers
 
 pytestmark = pytest.mark.django_db
@@ -120,7 +121,7 @@ def test_the_form_still_works_when_the_cache_is_down(client, join_form, monkeypa
 
         incr = add
 
-    monkeypatch.setattr("network.antispam.cache", BrokenCache())
+    monkeypatch.setattr("security.antispam.cache", BrokenCache())
     assert client.post(URL, join_answers()).status_code == 302
     assert MembershipRequest.objects.count() == 1
 

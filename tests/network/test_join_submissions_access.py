@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from network.models import MembershipRequest
+from network.membership.models import MembershipRequest
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db

@@ -6,14 +6,15 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import rich_text
 
-from home.models import Theme
-from network.models import Actor, MembershipRequest
+from core.models import Theme
+from network.directory.models import Actor
+from network.membership.models import MembershipRequest
 from tests.factories import ActorFactory, ThemeFactory
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db
 
-INDEX = "network_membershiprequest_modeladmin_index"
+INDEX = "membership_membershiprequest_modeladmin_index"
 
 
 @pytest.fixture
@@ -52,7 +53,7 @@ def test_staff_export_requests_as_csv(admin_client, submitted):
 
 
 def test_the_detail_shows_every_answer_with_its_question(admin_client, submitted):
-    url = reverse("network_membershiprequest_modeladmin_inspect", args=[submitted[0].pk])
+    url = reverse("membership_membershiprequest_modeladmin_inspect", args=[submitted[0].pk])
     html = admin_client.get(url).content.decode()
     assert "Nom et prénom du contact" in html and "Camille Dupont" in html
     assert "Thèmes qui vous intéressent" in html and "Climat, Mobilités" in html
@@ -60,18 +61,18 @@ def test_the_detail_shows_every_answer_with_its_question(admin_client, submitted
 
 
 def test_staff_cannot_create_requests_by_hand(admin_client, submitted):
-    assert admin_client.get(reverse("network_membershiprequest_modeladmin_create")).status_code in {302, 403}
+    assert admin_client.get(reverse("membership_membershiprequest_modeladmin_create")).status_code in {302, 403}
 
 
 def test_accepting_creates_a_draft_actor_from_the_structure_answers(admin_client, submitted):
     request = submitted[0]
-    decide = reverse("network_membershiprequest_modeladmin_decide", args=[request.pk])
+    decide = reverse("membership_membershiprequest_modeladmin_decide", args=[request.pk])
 
     response = admin_client.post(decide, {"decision": "accept"})
 
     actor = Actor.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse(
-        "wagtailsnippets_network_actor:edit", args=[actor.pk]
+        "wagtailsnippets_directory_actor:edit", args=[actor.pk]
     )
     assert (actor.name, actor.kind, actor.commune, actor.department) == (
         "Les Jardins partagés de Fives",
@@ -93,28 +94,30 @@ def test_accepting_creates_a_draft_actor_from_the_structure_answers(admin_client
 
 def test_the_draft_actor_opens_in_the_snippet_editor(admin_client, submitted):
     admin_client.post(
-        reverse("network_membershiprequest_modeladmin_decide", args=[submitted[0].pk]), {"decision": "accept"}
+        reverse("membership_membershiprequest_modeladmin_decide", args=[submitted[0].pk]), {"decision": "accept"}
     )
     actor = Actor.objects.get()
-    assert admin_client.get(reverse("wagtailsnippets_network_actor:edit", args=[actor.pk])).status_code == 200
+    assert admin_client.get(reverse("wagtailsnippets_directory_actor:edit", args=[actor.pk])).status_code == 200
 
 
 def test_refusing_records_the_decision_without_an_actor(admin_client, submitted):
     request = submitted[1]
-    admin_client.post(reverse("network_membershiprequest_modeladmin_decide", args=[request.pk]), {"decision": "refuse"})
+    admin_client.post(
+        reverse("membership_membershiprequest_modeladmin_decide", args=[request.pk]), {"decision": "refuse"}
+    )
     request.refresh_from_db()
     assert request.status == MembershipRequest.Status.REFUSED and request.decided_at is not None
     assert not Actor.objects.exists()
 
 
 def test_a_decision_needs_a_post(admin_client, submitted):
-    url = reverse("network_membershiprequest_modeladmin_decide", args=[submitted[0].pk])
+    url = reverse("membership_membershiprequest_modeladmin_decide", args=[submitted[0].pk])
     assert admin_client.get(url).status_code == 405
     assert MembershipRequest.objects.filter(status=MembershipRequest.Status.NEW).count() == 2
 
 
 def test_a_visitor_cannot_reach_the_decision(client, submitted):
-    url = reverse("network_membershiprequest_modeladmin_decide", args=[submitted[0].pk])
+    url = reverse("membership_membershiprequest_modeladmin_decide", args=[submitted[0].pk])
     response = client.post(url, {"decision": "accept"})
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert not Actor.objects.exists()
@@ -123,7 +126,7 @@ def test_a_visitor_cannot_reach_the_decision(client, submitted):
 def test_actor_snippets_list_filter_and_export(admin_client, directory):
     ActorFactory(name="Ville de Lille", kind=Actor.Kind.LOCAL_AUTHORITY, department="Nord")
     ActorFactory(name="La Grange", kind=Actor.Kind.THIRD_PLACE, department="Aisne")
-    listing = reverse("wagtailsnippets_network_actor:list")
+    listing = reverse("wagtailsnippets_directory_actor:list")
 
     filtered = admin_client.get(listing + "?kind=tiers-lieu").content.decode()
     exported = admin_client.get(listing + "?export=csv")
@@ -135,7 +138,7 @@ def test_actor_snippets_list_filter_and_export(admin_client, directory):
 
 def test_an_actor_can_be_previewed_as_its_public_page(admin_client, directory):
     actor = ActorFactory(name="Ville de Lille", department="Nord")
-    preview = reverse("wagtailsnippets_network_actor:preview_on_edit", args=[actor.pk])
+    preview = reverse("wagtailsnippets_directory_actor:preview_on_edit", args=[actor.pk])
     data = {
         "name": "Ville de Lille (aperçu)",
         "slug": actor.slug,

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from network import sending
-from network.models import NewsletterDelivery, NewsletterIndexPage, NewsletterPage, Subscriber
+from network.newsletter import letters, sending
+from network.newsletter.models import NewsletterDelivery, NewsletterIndexPage, NewsletterPage, Subscriber
 from tests.factories import EventIndexPageFactory, EventPageFactory, ImageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -147,7 +147,7 @@ def test_the_letter_lists_what_is_new_since_the_previous_one_and_upcoming_events
     letter.get_parent().add_child(instance=previous)
     NewsletterPage.objects.filter(pk=previous.pk).update(sent_at=timezone.now() - timedelta(days=10))
 
-    sections = sending.letter_sections(letter)
+    sections = letters.letter_sections(letter)
 
     assert [item.title for item in sections["latest"]] == ["Un article récent"]
     assert [item.title for item in sections["events"]] == ["Atelier à venir"]
@@ -199,7 +199,7 @@ def test_the_dashboard_counts_subscribers_and_requests_waiting(admin_client, aud
 
 
 def test_staff_export_confirmed_subscribers_for_a_mailing_tool(admin_client, audience):
-    url = reverse("network_subscriber_modeladmin_index") + "?status__exact=confirme&export=csv"
+    url = reverse("newsletter_subscriber_modeladmin_index") + "?status__exact=confirme&export=csv"
     response = admin_client.get(url)
     content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "abonne0@exemple.org" in content and "attente@exemple.org" not in content

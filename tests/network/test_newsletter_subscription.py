@@ -10,10 +10,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from home.models import SiteSettings
-from network import subscriptions
-from network.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
-from network.models import Subscriber
+from core.models import SiteSettings
+from network.newsletter import subscriptions
+from network.newsletter.models import Subscriber
+from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
 from tests.factories import ThemeFactory
 from tests.network.conftest import form_token
 

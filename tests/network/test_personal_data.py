@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from network.models import MembershipRequest, OutgoingEmail
+from core.models import OutgoingEmail
+from network.membership.models import MembershipRequest
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db

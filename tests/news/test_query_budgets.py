@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from home.models import Theme
+from core.models import Theme
 from news.models import EditorialPage, EditorialPageTag, PinnedPage
 from tests.factories import (
     ImageFactory,

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 import pytest
 
-from pagecache.expiry import next_event_boundary, page_timeout
+from news.cache_expiry import next_event_boundary
+from pagecache.expiry import page_timeout
 from pagecache.generation import current_generation
 from tests.factories import EventPageFactory
 from tests.pagecache.conftest import html, linked

@@ -4,9 +4,10 @@ import pytest
 
 from django.core.cache import cache
 
-from home.models import SiteSettings, StandardPage
-from network import sending
-from network.models import NewsletterIndexPage, NewsletterPage
+from core.models import SiteSettings
+from home.models import StandardPage
+from network.newsletter import sending
+from network.newsletter.models import NewsletterIndexPage, NewsletterPage
 from pagecache.generation import GENERATION_KEY
 from tests.factories import (
     ActorFactory,

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from network.models import Subscriber
+from network.newsletter.models import Subscriber
 
 pytestmark = pytest.mark.django_db
 

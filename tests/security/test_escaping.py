@@ -16,10 +16,13 @@ from django.urls import reverse
 from wagtail.admin.panels import get_edit_handler
 from wagtail.blocks import StructBlockValidationError
 
-from home.blocks import CallToActionBlock
-from home.models.site_settings import SocialLinkBlock
-from network import sending
-from network.models import Actor, MembershipRequest, NewsletterIndexPage, NewsletterPage, OutgoingEmail, Subscriber
+from core.blocks import CallToActionBlock
+from core.models import OutgoingEmail
+from core.models.site_settings import SocialLinkBlock
+from network.directory.models import Actor
+from network.membership.models import MembershipRequest
+from network.newsletter import sending
+from network.newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
 from tests.factories import (
     ActorFactory,
     EventPageFactory,
@@ -219,9 +222,9 @@ def test_join_answers_come_out_as_text_for_the_visitor_and_for_staff(client, adm
     assert_inert(response.content.decode())
 
     request = MembershipRequest.objects.get()
-    detail = admin_client.get(reverse("network_membershiprequest_modeladmin_inspect", args=[request.pk]))
+    detail = admin_client.get(reverse("membership_membershiprequest_modeladmin_inspect", args=[request.pk]))
     assert_inert(detail.content.decode(), payload)
-    listing = admin_client.get(reverse("network_membershiprequest_modeladmin_index"))
+    listing = admin_client.get(reverse("membership_membershiprequest_modeladmin_index"))
     assert_inert(listing.content.decode(), payload)
     staff_email = mail.outbox[0]
     assert payload in staff_email.body and staff_email.subject == "Nouvelle demande d'adhésion au réseau"
@@ -244,7 +247,7 @@ def test_newsletter_name_and_address_come_out_as_text(client, admin_client, home
     assert_inert(invalid.content.decode())
 
     client.post("/newsletter/", {"email": "abonne@exemple.org", "first_name": payload[:80], "consent": "on"})
-    listing = admin_client.get(reverse("network_subscriber_modeladmin_index"))
+    listing = admin_client.get(reverse("newsletter_subscriber_modeladmin_index"))
     assert_inert(listing.content.decode())
 
 
@@ -300,9 +303,9 @@ def test_staff_exports_neutralise_spreadsheet_formulas(client, admin_client, joi
         ActorFactory(name=formula, commune=formula)
         Subscriber.objects.create(email=f"{len(formula)}{formula[0]}@exemple.org", first_name=formula)
     exports = [
-        reverse("network_membershiprequest_modeladmin_index") + "?export=csv",
-        reverse("wagtailsnippets_network_actor:list") + "?export=csv",
-        reverse("network_subscriber_modeladmin_index") + "?export=csv",
+        reverse("membership_membershiprequest_modeladmin_index") + "?export=csv",
+        reverse("wagtailsnippets_directory_actor:list") + "?export=csv",
+        reverse("newsletter_subscriber_modeladmin_index") + "?export=csv",
         reverse("wagtailforms:list_submissions", args=[join_form.pk]) + "?export=csv",
     ]
     for url in exports:

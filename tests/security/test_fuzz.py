@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from django.db import transaction
 
-from network.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
+from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
 from tests.factories import (
     ActorDirectoryPageFactory,
     ActorFactory,

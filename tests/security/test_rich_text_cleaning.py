@@ -17,9 +17,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Revision
 from wagtail.rich_text import RichText
 
-from home.rich_text import CleanRichTextField, CleanStreamField, clean_rich_text
-from network import membership
-from network.models import Actor, JoinFormPage, MembershipRequest
+from core.rich_text import CleanRichTextField, CleanStreamField, clean_rich_text
+from network.directory.models import Actor
+from network.membership import decisions
+from network.membership.models import JoinFormPage, MembershipRequest
 from tests.factories import (
     ActorFactory,
     ImageFactory,
@@ -173,7 +174,7 @@ def test_a_request_accepted_into_a_draft_actor_stores_cleaned_text(client, join_
     motivation = '<script>alert(1)</script><a href="javascript:alert(1)">voir</a> Nous voulons agir.'
     client.post(join_form.url, join_answers(motivation=motivation))
 
-    actor = membership.accept(MembershipRequest.objects.get())
+    actor = decisions.accept(MembershipRequest.objects.get())
 
     stored = Actor.objects.values_list("presentation", flat=True).get(pk=actor.pk)
     assert clean_rich_text(stored) == stored
@@ -198,7 +199,7 @@ def test_the_demo_stores_only_clean_rich_text():
 
 
 def test_every_rich_text_and_stream_field_of_the_site_cleans_what_it_stores():
-    site_apps = {"home", "news", "network", "search", "security"}
+    site_apps = {"core", "home", "news", "directory", "membership", "newsletter", "search", "security"}
     fields = [
         field
         for model in apps.get_models()

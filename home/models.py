@@ -1,0 +1,133 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from core.blocks import BodyStreamBlock
+from core.models import BasePage
+from core.rich_text import CleanStreamField
+from news.blocks import ListingStreamBlock
+
+
+class HomePage(BasePage):
+    """The site's front page: a hero, then sections that other parts of the site feed."""
+
+    hero_title = models.CharField(
+        _("titre d'accroche"),
+        max_length=150,
+        help_text=_("Le grand titre en haut de l'accueil ; 60 caractères au plus pour tenir sur deux lignes."),
+    )
+    hero_intro = models.TextField(
+        _("texte d'accroche"),
+        max_length=400,
+        blank=True,
+        help_text=_("Une ou deux phrases sous le grand titre ; rien ne s'affiche si vide."),
+    )
+    hero_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image d'accroche"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Format paysage, 1600 × 900 pixels au moins ; son texte alternatif est celui de la médiathèque."),
+    )
+    hero_link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page mise en avant par le bouton"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le bouton sous l'accroche mène à cette page ; sans page ou sans texte, pas de bouton."),
+    )
+    hero_link_label = models.CharField(
+        _("texte du bouton"),
+        max_length=80,
+        blank=True,
+        help_text=_("Deux à quatre mots, ex. « Découvrir le réseau » ; sans texte ou sans page, pas de bouton."),
+    )
+    join_title = models.CharField(
+        _("titre de l'appel à rejoindre le réseau"),
+        max_length=120,
+        blank=True,
+        help_text=_("Titre du bandeau « Rejoindre le réseau » en bas de l'accueil ; vide, le bandeau disparaît."),
+    )
+    join_text = models.TextField(
+        _("texte de l'appel à rejoindre le réseau"),
+        max_length=400,
+        blank=True,
+        help_text=_("Une ou deux phrases sous ce titre : ce que le réseau apporte à ceux qui le rejoignent."),
+    )
+    join_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page du formulaire d'adhésion"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Le bouton « Rejoindre le réseau » du bandeau y mène ; vide, le bandeau disparaît."),
+    )
+    body = CleanStreamField(
+        ListingStreamBlock(),
+        blank=True,
+        verbose_name=_("rubriques"),
+        help_text=_("Les rubriques de l'accueil : derniers contenus, dossier à la une, texte, boutons…"),
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_title"),
+                FieldPanel("hero_intro"),
+                FieldPanel("hero_image"),
+                FieldPanel("hero_link_page"),
+                FieldPanel("hero_link_label"),
+            ],
+            heading=_("Accroche"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("join_title"), FieldPanel("join_text"), FieldPanel("join_page")],
+            heading=_("Rejoindre le réseau"),
+        ),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("hero_intro"), index.SearchField("body")]
+
+    template = "pages/home_page.html"
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("page d'accueil")
+
+
+class StandardPage(BasePage):
+    """A generic content page: "Qui sommes-nous", legal notice, accessibility statement..."""
+
+    intro = models.TextField(
+        _("introduction"),
+        max_length=600,
+        blank=True,
+        help_text=_("Une ou deux phrases en gros caractères sous le titre ; rien ne s'affiche si vide."),
+    )
+    body = CleanStreamField(
+        BodyStreamBlock(),
+        blank=True,
+        verbose_name=_("contenu"),
+        help_text=_("Le contenu de la page, sous l'introduction : texte, intertitres, images, documents, vidéos…"),
+    )
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+
+    template = "pages/standard_page.html"
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage", "directory.ActorDirectoryPage", "membership.JoinFormPage"]
+
+    class Meta:
+        verbose_name = _("page de contenu")
+        verbose_name_plural = _("pages de contenu")

@@ -1,0 +1,95 @@
+"""Public newsletter pages: subscribe, confirm, unsubscribe (with a button, or in one click per RFC 8058)."""
+
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from wagtail.models import Site
+
+from core.models import SiteSettings
+from security.antispam import ip_over_rate_limit, too_many_requests
+
+from . import subscriptions
+from .forms import NewsletterForm
+from .models import NewsletterPage
+
+
+def _consent_text(request):
+    site = Site.find_for_request(request)
+    return SiteSettings.for_site(site).newsletter_consent if site else SiteSettings().newsletter_consent
+
+
+def _latest_letters():
+    return NewsletterPage.objects.live().public().filter(sent_at__isnull=False).order_by("-sent_at")[:6]
+
+
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def subscribe(request):
+    """The subscription form, also in every page's footer; without CSRF so that pages can be cached.
+
+    Forging a post from another site gains nothing: nothing happens until the address's owner
+    clicks the link emailed to them (double opt-in), at most one such email per address every ten
+    minutes, and the honeypot, signed time trap and per-IP rate limit (network/antispam.py)
+    still apply. The time trap's token is served inside cached pages: they live PAGE_CACHE_SECONDS,
+    far below SPAM_MAX_AGE_SECONDS, so a visitor's form never expires early; a bot that reads a
+    page cached minutes ago passes the few seconds' minimum, which the other defences make up for.
+    """
+    consent_text = _consent_text(request)
+    if request.method == "POST":
+        if ip_over_rate_limit(request, "newsletter"):
+            return too_many_requests(request)
+        form = NewsletterForm(request.POST, consent_text=consent_text, prefix_ids="newsletter")
+        if form.is_valid() or form.honeypot_filled():
+            if not form.looks_automated():
+                data = form.cleaned_data
+                subscriptions.request_subscription(data["email"], data["first_name"], data["themes"], consent_text)
+            # The same answer for a new, pending, confirmed or unsubscribed address, and for a bot.
+            return redirect("newsletter:thanks")
+    else:
+        form = NewsletterForm(consent_text=consent_text, prefix_ids="newsletter")
+    context = {"newsletter_form": form, "letters": _latest_letters(), "hide_footer_newsletter": True}
+    return render(request, "newsletter/subscribe.html", context)
+
+
+def thanks(request):
+    return render(request, "newsletter/thanks.html")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm(request, token):
+    try:
+        subscriber = subscriptions.subscriber_to_confirm(token)
+    except subscriptions.InvalidLink as invalid:
+        return render(request, "newsletter/invalid_link.html", {"expired": invalid.expired}, status=410)
+    if request.method == "POST":
+        subscriber.confirm()
+        return render(request, "newsletter/confirmed.html")
+    return render(request, "newsletter/confirm.html", {"subscriber": subscriber})
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    try:
+        subscriber = subscriptions.subscriber_to_unsubscribe(token)
+    except subscriptions.InvalidLink:
+        return render(request, "newsletter/invalid_link.html", {"unsubscribe": True}, status=410)
+    if request.method == "POST":
+        subscriber.unsubscribe()
+        return render(request, "newsletter/unsubscribed.html")
+    return render(request, "newsletter/unsubscribe.html", {"subscriber": subscriber})
+
+
+@csrf_exempt
+def one_click_unsubscribe(request, token):
+    """RFC 8058: the mail client POSTs `List-Unsubscribe=One-Click`, with no cookie, token or login."""
+    if request.method == "GET":
+        return redirect("newsletter:unsubscribe", token=token)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["GET", "POST"])
+    try:
+        subscriptions.subscriber_to_unsubscribe(token).unsubscribe()
+    except subscriptions.InvalidLink:
+        return HttpResponse("Lien invalide.", status=410, content_type="text/plain; charset=utf-8")
+    return HttpResponse("Désinscription enregistrée.", content_type="text/plain; charset=utf-8")
