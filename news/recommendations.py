@@ -37,9 +37,13 @@ RARE_TAG_USAGE = 50  # a tag on this many pages or fewer brings all its pages in
 NEWEST_FILL = 20  # newest pages scored too, so that the block is never empty
 
 
-def _models():
-    """(EditorialPage, EditorialPageTag), looked up by name: the pages compute their suggestions here."""
-    return apps.get_model("news", "EditorialPage"), apps.get_model("news", "EditorialPageTag")
+def _pages():
+    """The editorial pages' model, looked up by name: the pages compute their suggestions with this module."""
+    return apps.get_model("news", "EditorialPage")
+
+
+def _tag_links():
+    return apps.get_model("news", "EditorialPageTag")
 
 
 def recommend(page, count=None, now=None, tag_ids=None, theme_ids=None, remember=False):
@@ -51,7 +55,7 @@ def recommend(page, count=None, now=None, tag_ids=None, theme_ids=None, remember
     the suggested keys are kept until the content changes (pagecache.fragments), as the ranking is
     most of a page's cost; the cards are still read fresh, so that nothing unpublished is shown.
     """
-    EditorialPage, EditorialPageTag = _models()
+    EditorialPage = _pages()
     count = count or settings.RECOMMENDATIONS_COUNT
     now = now or timezone.now()
     pinned = [link.page_id for link in page.pinned_pages.all()]
@@ -81,7 +85,8 @@ def ranked_candidates(tag_ids, theme_ids, now, excluded_ids):
     the source tags' usage, the window (one UNION of three index-ordered lists), then the ranking
     of those few hundred pages, fetched by key.
     """
-    EditorialPage, EditorialPageTag = _models()
+    EditorialPage = _pages()
+    EditorialPageTag = _tag_links()
     usage = tag_usage(tag_ids)
     links = EditorialPageTag.objects
     theme_links = EditorialPage.themes.through.objects
@@ -136,7 +141,7 @@ def ranked_candidates(tag_ids, theme_ids, now, excluded_ids):
 
 def tag_usage(tag_ids):
     """{tag id: number of pages using it} for the source page's tags, read from the (tag, page) index."""
-    EditorialPage, EditorialPageTag = _models()
+    EditorialPageTag = _tag_links()
     counted = EditorialPageTag.objects.filter(tag_id__in=tag_ids).values("tag_id").annotate(n=Count("id"))
     return {row["tag_id"]: row["n"] for row in counted.order_by()}
 
