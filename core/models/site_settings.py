@@ -81,6 +81,36 @@ class SiteSettings(BaseSiteSetting):
             "La case à cocher obligatoire du formulaire d'inscription ; le texte exact est gardé avec l'inscription."
         ),
     )
+    membership_accepted_subject = models.CharField(
+        _("objet du courriel d'acceptation"),
+        max_length=150,
+        default="Bienvenue dans le réseau des Territoires participatifs",
+        help_text=_("Envoyé à la personne dont la demande d'adhésion est acceptée ; 60 caractères au plus."),
+    )
+    membership_accepted_body = models.TextField(
+        _("texte du courriel d'acceptation"),
+        default=(
+            "Bonjour,\n\nVotre demande d'adhésion au réseau est acceptée : bienvenue ! Nous préparons la fiche "
+            "de votre structure dans l'annuaire et revenons vers vous pour la relire avec vous avant sa "
+            "publication.\n\nÀ bientôt,\nL'équipe du centre de ressources"
+        ),
+        help_text=_("Envoyé tel quel ; rien de la demande n'y est ajouté. Vide : pas de courriel."),
+    )
+    membership_refused_subject = models.CharField(
+        _("objet du courriel de refus"),
+        max_length=150,
+        default="Votre demande d'adhésion au réseau",
+        help_text=_("Envoyé à la personne dont la demande d'adhésion est refusée ; 60 caractères au plus."),
+    )
+    membership_refused_body = models.TextField(
+        _("texte du courriel de refus"),
+        default=(
+            "Bonjour,\n\nMerci de l'intérêt que vous portez au réseau. Nous ne pouvons pas donner suite à votre "
+            "demande d'adhésion pour le moment. N'hésitez pas à nous écrire en répondant à ce message pour en "
+            "parler.\n\nBien cordialement,\nL'équipe du centre de ressources"
+        ),
+        help_text=_("Envoyé tel quel ; rien de la demande n'y est ajouté. Vide : pas de courriel."),
+    )
     social_links = CleanStreamField(
         [("link", SocialLinkBlock())],
         blank=True,
@@ -102,6 +132,15 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("newsletter_title"), FieldPanel("newsletter_pitch"), FieldPanel("newsletter_consent")],
             heading=_("Lettre d'information"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("membership_accepted_subject"),
+                FieldPanel("membership_accepted_body"),
+                FieldPanel("membership_refused_subject"),
+                FieldPanel("membership_refused_body"),
+            ],
+            heading=_("Réponses aux demandes d'adhésion"),
         ),
         FieldPanel("social_links"),
         FieldPanel("legal_links"),

@@ -25,6 +25,6 @@ def decide(request, pk):
             % {"name": actor.name},
         )
         return redirect(reverse("wagtailsnippets_directory_actor:edit", args=[actor.pk]))
-    decisions.refuse(membership_request)
+    decisions.refuse(membership_request, request.user)
     messages.success(request, _("Demande refusée."))
     return redirect(reverse("membership_membershiprequest_modeladmin_index"))

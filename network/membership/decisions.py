@@ -7,6 +7,7 @@ from django.utils.html import escape
 from core.models import Theme
 from network.directory.models import Actor
 
+from .mail import decision_email
 from .models import AnswerRole, MembershipRequest
 
 
@@ -44,18 +45,29 @@ def draft_actor_from(membership_request, user=None):
 
 @transaction.atomic
 def accept(membership_request, user=None):
-    """Accept once: a second acceptance returns the actor already drafted."""
+    """Accept once: a second acceptance returns the actor already drafted, and sends nothing more."""
     locked = MembershipRequest.objects.select_for_update().get(pk=membership_request.pk)
     if locked.status == MembershipRequest.Status.ACCEPTED and locked.actor_id:
         return locked.actor
     locked.actor = draft_actor_from(locked, user)
-    locked.status = MembershipRequest.Status.ACCEPTED
-    locked.decided_at = timezone.now()
-    locked.save(update_fields=["actor", "status", "decided_at"])
+    _decide(locked, MembershipRequest.Status.ACCEPTED, user)
     return locked.actor
 
 
-def refuse(membership_request):
-    membership_request.status = MembershipRequest.Status.REFUSED
-    membership_request.decided_at = timezone.now()
-    membership_request.save(update_fields=["status", "decided_at"])
+@transaction.atomic
+def refuse(membership_request, user=None):
+    """Refuse once: a second refusal changes and sends nothing."""
+    locked = MembershipRequest.objects.select_for_update().get(pk=membership_request.pk)
+    if locked.status != MembershipRequest.Status.REFUSED:
+        _decide(locked, MembershipRequest.Status.REFUSED, user)
+
+
+def _decide(locked, status, user):
+    """Record the decision, then tell the applicant: the email is queued with it and sent once it is saved."""
+    locked.status = status
+    locked.decided_at = timezone.now()
+    locked.decided_by = user if user and user.is_authenticated else None
+    locked.save(update_fields=["actor", "status", "decided_at", "decided_by"])
+    email = decision_email(locked)
+    if email is not None:
+        transaction.on_commit(email.send)

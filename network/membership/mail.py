@@ -52,6 +52,24 @@ def notify_membership_request(page, membership_request):
         email.send()
 
 
+def decision_email(membership_request):
+    """The applicant's answer to a decision, saved in the outbox; None when there is nobody or nothing to send.
+
+    Texts come from the site settings, where Modérateurs edit them; nothing typed in the form is added.
+    """
+    site = membership_request.page.get_site() if membership_request.page_id else None
+    site_settings = SiteSettings.for_site(site) if site else SiteSettings()
+    if membership_request.status == membership_request.Status.ACCEPTED:
+        subject, body = site_settings.membership_accepted_subject, site_settings.membership_accepted_body
+    else:
+        subject, body = site_settings.membership_refused_subject, site_settings.membership_refused_body
+    if not membership_request.email or not body.strip():
+        return None
+    return OutgoingEmail.objects.create(
+        to=membership_request.email, subject=subject, body=body, about=membership_request
+    )
+
+
 def readable(answer):
     """An answer as a line of text: choices joined, booleans in words."""
     if isinstance(answer, list | tuple):

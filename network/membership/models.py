@@ -1,6 +1,7 @@
 """« Rejoindre le réseau »: a form that editors build, whose answers become membership requests."""
 
 import django.forms
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.shortcuts import redirect
@@ -233,6 +234,14 @@ class MembershipRequest(AbstractFormSubmission):
     kind = models.CharField(_("type"), max_length=100, blank=True)
     department = models.CharField(_("département"), max_length=60, blank=True)
     decided_at = models.DateTimeField(_("décision le"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("décision prise par"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     anonymised_at = models.DateTimeField(_("anonymisée le"), null=True, blank=True)
     emails = GenericRelation(
         OutgoingEmail,

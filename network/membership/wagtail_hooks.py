@@ -42,6 +42,7 @@ class MembershipRequestAdmin(ModelAdmin):
         "consent_text",
         "consent_at",
         "decided_at",
+        "decided_by",
         "actor",
     ]
     list_display = ["submit_time", "structure_name", "kind", "department", "status", "mail_problem"]
