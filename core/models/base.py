@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.forms import SitePageForm
+
 from .mixins import ListingFieldsMixin, SocialFieldsMixin
 from .previews import LISTING_PREVIEW_MODES, listing_preview
 
@@ -22,6 +24,7 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
             heading=_("Référencement et menus"),
         )
     ]
+    base_form_class = SitePageForm
     promote_panels = seo_panels + ListingFieldsMixin.listing_panels + SocialFieldsMixin.social_panels
     # The summary shows under each search result, so the words a visitor reads there find the page.
     search_fields = [*Page.search_fields, index.SearchField("listing_summary"), index.SearchField("search_description")]

@@ -1,6 +1,7 @@
 """A real Chromium, driven by Playwright, against the site served by pytest-django's live server."""
 
 import os
+import re
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -17,6 +18,8 @@ from tests.e2e.page_set import build_page_set
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 CHROMIUM = "/usr/bin/chromium"
+# The admin at the size of the editors' guide's screenshots (docs/img/).
+ADMIN_VIEWPORT = {"width": 1280, "height": 900}
 # Debian's Chromium, headless; Playwright's downloaded browsers are not used. The flags stop it
 # from calling Google services (updates, sync, field trials) so that a test run stays offline.
 CHROMIUM_ARGS = [
@@ -86,3 +89,30 @@ def site_pages(transactional_db, django_db_serialized_rollback, settings):
     """
     settings.ROOT_URLCONF = "tests.e2e.urls"
     return build_page_set()
+
+
+@pytest.fixture
+def admin_page(page):
+    """A browser tab at the size of the guide's screenshots that makes no request outside the site.
+
+    Wagtail's admin asks gravatar.com for the avatars of staff: the request is cut off. What breaks
+    the admin's scripts (a missing static file, a controller that fails) is kept in `page.script_errors`.
+    """
+    page.set_viewport_size(ADMIN_VIEWPORT)
+    page.context.route(re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda route: route.abort())
+    page.script_errors = []
+
+    def on_console(message):
+        # Stimulus reports a controller that fails to start as a console error, then goes on.
+        failures = [line for line in message.text.splitlines() if "Error connecting controller" in line]
+        if message.type == "error" and failures:
+            page.script_errors.append(failures[0].strip(" %o"))
+
+    def on_response(response):
+        if response.status >= 400 and "/static/" in response.url:
+            page.script_errors.append(f"{response.status} {response.url}")
+
+    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
+    page.on("console", on_console)
+    page.on("response", on_response)
+    return page

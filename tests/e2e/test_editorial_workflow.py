@@ -19,13 +19,13 @@ from django.contrib.auth.models import Group
 from wagtail.models import Collection, WorkflowState
 
 from news.models import NewsIndexPage, NewsPage
+from tests.e2e.conftest import ADMIN_VIEWPORT as VIEWPORT
 from tests.e2e.page_set import ARTICLE_PATH, RARE_TAG
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "img"
-VIEWPORT = {"width": 1280, "height": 900}
 PASSWORD = "mot-de-passe-solide-2026"  # noqa: S105 - accounts of the test database only
 TITLE = "Un budget participatif pour les collèges du Nord"
 CHAPO = "Dans six collèges, les élèves votent pour des projets d'économies d'énergie et de cours végétalisées."
@@ -81,6 +81,7 @@ def photo():
 
 
 def shot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Playwright scrolls what it clicks into view, sometimes sideways inside the admin's <main>,
     # which clips the left edge of the form; people never see it shifted.
     page.locator("main").first.evaluate("main => main.scrollTo({left: 0})")
@@ -101,34 +102,6 @@ def log_out(page, username):
     page.get_by_role("button", name=username).click()
     page.get_by_role("button", name="Se déconnecter").click()
     expect(page.get_by_role("heading", name="S'identifier")).to_be_visible()
-
-
-@pytest.fixture
-def admin_page(page):
-    """A browser tab at the size of the guide's screenshots that makes no request outside the site.
-
-    Wagtail's admin asks gravatar.com for the avatars of staff: the request is cut off. What breaks
-    the admin's scripts (a missing static file, a controller that fails) is kept in `page.script_errors`.
-    """
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.set_viewport_size(VIEWPORT)
-    page.context.route(re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda route: route.abort())
-    page.script_errors = []
-
-    def on_console(message):
-        # Stimulus reports a controller that fails to start as a console error, then goes on.
-        failures = [line for line in message.text.splitlines() if "Error connecting controller" in line]
-        if message.type == "error" and failures:
-            page.script_errors.append(failures[0].strip(" %o"))
-
-    def on_response(response):
-        if response.status >= 400 and "/static/" in response.url:
-            page.script_errors.append(f"{response.status} {response.url}")
-
-    page.on("pageerror", lambda error: page.script_errors.append(str(error)))
-    page.on("console", on_console)
-    page.on("response", on_response)
-    return page
 
 
 @pytest.fixture
