@@ -59,15 +59,34 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         return {"image": first_image(), "caption": "Atelier de la première rencontre du réseau", "credit": ""}
 
 
+GALLERY_MIN_IMAGES = 2
+
+
 class GalleryBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("titre"), default="Retour en images", max_length=150)
-    images = blocks.ListBlock(ImageWithCaptionBlock(), label=_("images"), min_num=2)
+    # No `min_num`: the editor would show its error as soon as the empty gallery is inserted; the
+    # minimum is checked when the page is saved (clean below).
+    images = blocks.ListBlock(
+        ImageWithCaptionBlock(), label=_("images"), help_text=_("Deux images au moins, dans l'ordre d'affichage.")
+    )
 
     class Meta:
         icon = "image"
         label = _("Galerie « Retour en images »")
         template = "blocks/gallery.html"
         description = _("Plusieurs images présentées en grille, par exemple après un événement.")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if len(value["images"]) < GALLERY_MIN_IMAGES:
+            raise blocks.StructBlockValidationError(
+                block_errors={
+                    "images": blocks.ListBlockValidationError(
+                        non_block_errors=[ValidationError(_("Ajoutez au moins deux images à la galerie."))]
+                    )
+                }
+            )
+        return value
 
     def get_preview_value(self):
         image = {"image": first_image(), "caption": "", "credit": ""}

@@ -60,3 +60,23 @@ def test_an_abandoned_draft_does_not_block_a_new_article_with_the_same_title(adm
         "jardins-partages-la-recolte",
         "jardins-partages-la-recolte-2",
     ]
+
+
+def test_the_gallery_asks_for_two_images_only_once_the_editor_saves(admin_page, site_pages, django_user_model):
+    """A new gallery starts empty: a « 2 images minimum » error before any image could be chosen tells
+    the editor they did something wrong when they did nothing yet."""
+    staff_member(django_user_model, "redaction", "Rédacteurs")
+    log_in(admin_page, "redaction")
+    admin_page.goto(f"/admin/pages/{site_pages.pk}/edit/")
+    admin_page.wait_for_load_state("networkidle")
+    body = admin_page.locator("[data-contentpath='body']")
+    body.get_by_role("button", name="Insérer un bloc").last.click()
+    admin_page.get_by_role("option", name="Galerie « Retour en images »").click()
+    gallery = body.locator("[data-contentpath='images']").last
+    expect(gallery).to_be_visible()
+    expect(body.get_by_text("Ajoutez au moins deux images")).to_have_count(0)
+    expect(body.get_by_text("Le nombre minimum d'éléments est 2")).to_have_count(0)
+
+    admin_page.get_by_role("button", name="Enregistrer le brouillon").click()
+
+    expect(admin_page.get_by_text("Ajoutez au moins deux images à la galerie.")).to_be_visible()
