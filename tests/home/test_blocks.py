@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 
 from wagtail.embeds.models import Embed
 
-from core.blocks import BodyStreamBlock, CallToActionBlock
+from core.blocks import BodyStreamBlock, CallToActionBlock, GalleryBlock
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +84,13 @@ def test_a_small_image_never_repeats_a_width_in_srcset(client, home_page):
         assert len(widths) == len(set(widths)), srcset
         assert all(width.endswith("w") for width in widths)
     assert "480w" in html and "600w" in html
+
+
+def test_a_gallery_is_saved_with_two_images_or_more():
+    block = GalleryBlock()
+    image = {"image": ImageFactory().pk, "caption": "", "credit": ""}
+    with pytest.raises(ValidationError) as refused:
+        block.clean(block.to_python({"title": "Retour en images", "images": [image]}))
+    assert "au moins deux images" in str(refused.value.block_errors["images"].non_block_errors)
+    two = block.clean(block.to_python({"title": "Retour en images", "images": [image, image]}))
+    assert len(two["images"]) == 2
