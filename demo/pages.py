@@ -157,34 +157,81 @@ def legal_page():
     )
 
 
+def _ul(*items):
+    return ("paragraph", RichText("<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"))
+
+
 def accessibility_page():
+    """The statement follows the RGAA model: what was measured, how, what is known to fail, and recourse."""
     return StandardPage(
         title="Accessibilité",
         slug="accessibilite",
         intro=(
-            "Déclaration d'accessibilité établie selon le référentiel général d'amélioration "
-            "de l'accessibilité (RGAA 4.1)."
+            "Déclaration d'accessibilité du site Territoires participatifs, établie selon le modèle du "
+            "référentiel général d'amélioration de l'accessibilité (RGAA 4.1)."
         ),
         body=[
+            _p(
+                "Le centre de ressources s'engage à rendre son site accessible, conformément à l'article 47 "
+                "de la loi n° 2005-102 du 11 février 2005. Cette déclaration s'applique à l'ensemble du site."
+            ),
             _h2("État de conformité"),
             _p(
-                "Le site Territoires participatifs vise la conformité totale au RGAA 4.1. Chaque "
-                "type de page est vérifié automatiquement à chaque modification du code, avec l'outil "
-                "axe, pour les critères des niveaux A et AA des WCAG 2.1."
+                "Le site est <b>partiellement conforme</b> au RGAA 4.1 : aucun audit complet, critère par "
+                "critère, n'a encore été réalisé, et des non-conformités sont connues (voir plus bas). Cet "
+                "état sera revu après l'audit prévu."
             ),
-            _h2("Technologies utilisées"),
-            _p("HTML5, CSS et un JavaScript facultatif : toutes les pages fonctionnent sans JavaScript."),
+            _h2("Comment le site a été vérifié"),
+            _p(
+                "Vérifications automatiques, refaites à chaque modification du site, sur chaque type de "
+                "page (accueil, actualités et article, agenda et événement, ressources, dossier, annuaire "
+                "et fiche d'acteur, recherche, formulaire d'adhésion, lettre d'information) :"
+            ),
+            _ul(
+                "axe-core dans le navigateur Chromium, pour les règles des niveaux A et AA des WCAG 2.1 ;",
+                "le validateur HTML du W3C (Nu Html Checker), pour la validité du code (critère 8.2) ;",
+                "Lighthouse, pour l'accessibilité et les performances.",
+            ),
+            _p("Critères vérifiés à la main, au clavier et à l'écran, sans audit formel :"),
+            _ul(
+                "navigation et formulaires utilisables au clavier seul, lien d'évitement (critères 12.7 à 12.9) ;",
+                "focus toujours visible (critère 10.7) ;",
+                "champs de formulaire étiquetés, erreurs signalées à côté du champ et en résumé (critères "
+                "11.1 et 11.10) ;",
+                "images porteuses d'information dotées d'une alternative, images décoratives ignorées "
+                "(critères 1.1 à 1.3) ;",
+                "titres de page et hiérarchie des titres (critères 8.5 et 9.1).",
+            ),
+            _p("Aucun test n'a encore été mené avec un lecteur d'écran ni avec des personnes handicapées."),
+            _h2("Contenus non accessibles"),
+            _p("Non-conformités connues :"),
+            _ul(
+                "à 320 pixels de large, certaines pages défilent horizontalement (critère 10.11) ;",
+                "des documents PDF anciens du centre de ressources ne sont pas balisés pour les lecteurs "
+                "d'écran (critère 13.3) ; une version accessible est envoyée sur demande ;",
+                "les vidéos intégrées depuis d'autres sites n'ont pas toutes de sous-titres (critère 4.3).",
+            ),
+            _h2("Établissement de cette déclaration"),
+            _p(
+                "Déclaration établie le 4 décembre 2026. Technologies utilisées : HTML5, CSS et JavaScript ; "
+                "toutes les pages fonctionnent sans JavaScript."
+            ),
             _h2("Retour d'information et contact"),
             _p(
                 "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
-                "contact@territoires-participatifs.example : nous vous répondrons et vous "
-                "proposerons une alternative accessible."
+                "contact@territoires-participatifs.example : nous vous répondrons et vous proposerons une "
+                "alternative accessible."
             ),
             _h2("Voies de recours"),
             _p(
-                "Si vous n'obtenez pas de réponse satisfaisante, vous pouvez saisir le Défenseur des "
-                "droits, en ligne, par courrier gratuit (Défenseur des droits, libre réponse 71120, "
-                "75342 Paris CEDEX 07) ou auprès de l'un de ses délégués en région."
+                "Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder à un contenu "
+                "ou à un service et que vous n'avez pas obtenu de réponse satisfaisante, vous pouvez :"
+            ),
+            _ul(
+                "écrire un message au Défenseur des droits, par le formulaire de son site ;",
+                "contacter le délégué du Défenseur des droits de votre région ;",
+                "envoyer un courrier, gratuit, sans timbre : Défenseur des droits, libre réponse 71120, "
+                "75342 Paris CEDEX 07.",
             ),
         ],
     )
