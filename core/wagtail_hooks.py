@@ -1,8 +1,12 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core import guide
 from core.models import Theme
 
 
@@ -18,3 +22,25 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+
+
+@hooks.register("register_admin_urls")
+def guide_urls():
+    return [
+        path("aide/guide/", guide.guide, name="editors_guide"),
+        path("aide/guide/img/<str:name>", guide.guide_picture, name="editors_guide_picture"),
+    ]
+
+
+@hooks.register("register_help_menu_item")
+def guide_menu_item():
+    return MenuItem(_("Guide de rédaction"), reverse("editors_guide"), icon_name="doc-full", order=100)
+
+
+# Wagtail's own guide and release notes are in English, on another site: the site's guide replaces them.
+WAGTAIL_HELP_ITEMS = {"editor-guide", "whats-new-in-wagtail"}
+
+
+@hooks.register("construct_help_menu")
+def keep_the_sites_own_guide(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(tuple(WAGTAIL_HELP_ITEMS))]
