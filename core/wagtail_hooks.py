@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -44,3 +46,8 @@ WAGTAIL_HELP_ITEMS = {"editor-guide", "whats-new-in-wagtail"}
 @hooks.register("construct_help_menu")
 def keep_the_sites_own_guide(request, menu_items):
     menu_items[:] = [item for item in menu_items if not item.name.startswith(tuple(WAGTAIL_HELP_ITEMS))]
+
+
+@hooks.register("insert_editor_js")
+def tag_field_enter_key():
+    return format_html('<script src="{}"></script>', static("js/admin-tags.js"))

@@ -80,3 +80,75 @@ def test_the_gallery_asks_for_two_images_only_once_the_editor_saves(admin_page, 
     admin_page.get_by_role("button", name="Enregistrer le brouillon").click()
 
     expect(admin_page.get_by_text("Ajoutez au moins deux images à la galerie.")).to_be_visible()
+
+
+def tag_field(page):
+    return page.locator("[data-contentpath='tags']").get_by_role("textbox")
+
+
+def tags_shown(page):
+    return page.locator("[data-contentpath='tags'] .tagit-choice .tagit-label").all_inner_texts()
+
+
+@pytest.fixture
+def known_tags(site_pages):
+    """Tags other pages already use: typing one opens the suggestion list."""
+    from taggit.models import Tag
+
+    for name in ("participation", "biodiversité urbaine", "climat"):
+        Tag.objects.get_or_create(name=name)
+
+
+def test_enter_with_the_suggestion_list_open_adds_the_tag(admin_page, redacteur_in_news, known_tags):
+    new_article_form(admin_page, redacteur_in_news)
+    field = tag_field(admin_page)
+    suggestions = admin_page.locator("ul.ui-autocomplete")
+
+    field.press_sequentially("participation")
+    expect(suggestions.get_by_text("participation")).to_be_visible()
+    field.press("Enter")
+    field.press_sequentially("biodiversité urbaine")
+    expect(suggestions.get_by_text("biodiversité urbaine")).to_be_visible()
+    field.press("Enter")
+
+    expect(admin_page.locator("[data-contentpath='tags'] .tagit-choice")).to_have_count(2)
+    # A tag of several words is shown between quotes, as it is written in the field.
+    assert tags_shown(admin_page) == ["participation", '"biodiversité urbaine"']
+    type_title(admin_page, "Un jardin de quartier")
+    admin_page.get_by_role("textbox", name="Chapô").fill("Les habitants plantent ensemble.")
+    admin_page.get_by_role("button", name="Enregistrer le brouillon").click()
+    expect(admin_page.get_by_text("Page « Un jardin de quartier » créée.")).to_be_visible()
+    saved = NewsPage.objects.get(title="Un jardin de quartier").get_latest_revision_as_object()
+    assert sorted(tag.name for tag in saved.tags.all()) == ["biodiversité urbaine", "participation"]
+
+
+def test_a_suggestion_picked_with_the_keyboard_becomes_a_tag(admin_page, redacteur_in_news, known_tags):
+    new_article_form(admin_page, redacteur_in_news)
+    field = tag_field(admin_page)
+
+    field.press_sequentially("clim")
+    expect(admin_page.locator("ul.ui-autocomplete").get_by_text("climat")).to_be_visible()
+    field.press("ArrowDown")
+    field.press("Enter")
+
+    expect(admin_page.locator("[data-contentpath='tags'] .tagit-choice")).to_have_count(1)
+    assert tags_shown(admin_page) == ["climat"]
+
+
+def test_pasted_tags_separated_by_commas_become_separate_tags(admin_page, redacteur_in_news):
+    new_article_form(admin_page, redacteur_in_news)
+    field = tag_field(admin_page)
+    field.focus()
+
+    admin_page.evaluate(
+        """() => {
+            const input = document.querySelector("[data-contentpath='tags'] input.ui-autocomplete-input");
+            const data = new DataTransfer();
+            data.setData("text/plain", "climat, tiers-lieux");
+            input.dispatchEvent(new ClipboardEvent("paste", {clipboardData: data, bubbles: true, cancelable: true}));
+        }"""
+    )
+    field.press("Enter")
+
+    expect(admin_page.locator("[data-contentpath='tags'] .tagit-choice")).to_have_count(2)
+    assert tags_shown(admin_page) == ["climat", "tiers-lieux"]
