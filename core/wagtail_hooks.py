@@ -10,6 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core import guide
 from core.models import Theme
+from core.tag_admin import TagViewSet
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -24,6 +25,7 @@ class ThemeViewSet(SnippetViewSet):
 
 
 register_snippet(ThemeViewSet)
+register_snippet(TagViewSet)
 
 
 @hooks.register("register_admin_urls")
