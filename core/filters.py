@@ -5,7 +5,7 @@ search and the page cache's key all read them through it, so that `?theme=climat
 thing everywhere. A value either matches one of the filter's choices and narrows the list, or matches
 nothing: it is then named back to the visitor (« thème « x » ») and the list is empty. It never means
 « everything »: a feed or a calendar subscribed with a mistyped filter would otherwise fill up with
-what nobody asked for.
+what nobody asked for. The search alone sets an unknown value aside (search/views.py).
 """
 
 from django.core.validators import slug_unicode_re
