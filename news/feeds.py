@@ -1,4 +1,4 @@
-"""RSS 2.0 and Atom feeds of a listing, filtered by the same ?theme= and ?tag= as the page."""
+"""RSS 2.0 and Atom feeds of a listing, filtered by the same filters as the page (its `filter_set`)."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, get_page_models
 
+from core.filters import ChoiceFilter, FilterSet, theme_filter
 from core.models import Theme
 from network.directory.models import Actor
 from news.content_types import editorial_types
@@ -25,6 +26,11 @@ RESULT_TYPES = {
     "pages": (_("Pages"), tuple(apps.get_model(label) for label in ("home.StandardPage", "home.HomePage"))),
     "acteurs": (_("Acteurs"), ()),
 }
+# The facets a search is narrowed by; run_search narrows pages and actors by their values itself.
+SEARCH_FILTERS = FilterSet(
+    ChoiceFilter("type", _("type"), choices={slug: label for slug, (label, _models) in RESULT_TYPES.items()}),
+    theme_filter(lookup=None),
+)
 # Results ranked across pages and actors are merged from the best of each; beyond this, nobody reads.
 MAX_RANKED = 200
 

@@ -10,7 +10,7 @@ from network.directory.models import ActorDirectoryPage
 from news.models import EditorialPage
 
 from .query import autocomplete_text, backend_query, clean_query
-from .results import RESULT_TYPES, record_hit, run_search, searchable_pages
+from .results import SEARCH_FILTERS, record_hit, run_search, searchable_pages
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -20,9 +20,10 @@ SUGGESTIONS = 8
 def search(request):
     """Any query string gets an answer: results, a no-result page with advice, or a page to start from."""
     query = clean_query(request.GET.get("q", ""))
-    type_slug = request.GET.get("type", "")[:20]
-    type_slug = type_slug if type_slug in RESULT_TYPES else ""
-    theme = Theme.objects.filter(slug=request.GET.get("theme", "")[:80]).first() if request.GET.get("theme") else None
+    filters = SEARCH_FILTERS.read(request.GET)
+    # Unlike a listing, a search ignores a type or theme that matches nothing: the visitor's words
+    # still deserve their results, and the facets then offer the types and themes that exist.
+    type_slug, theme = filters.values.get("type", ""), filters.values.get("theme")
     outcome = run_search(query, type_slug, theme, actor_base_url=ActorDirectoryPage.url_for_request(request))
     if query and request.GET.get("page", "1") == "1" and not type_slug and theme is None:
         record_hit(query)

@@ -10,8 +10,8 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Annuaire des acteurs")
 
     def ready(self):
+        from core.filters import declared_parameters
         from pagecache.middleware import register_listing_parameters
 
-        from .models.directory import CACHED_PARAMETERS
-
-        register_listing_parameters(CACHED_PARAMETERS)
+        # The page cache keys the directory on the filters it declares, free text aside.
+        register_listing_parameters(declared_parameters(self.get_models()))

@@ -12,8 +12,10 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.filters import ChoiceFilter
 from core.models.previews import RoutablePreviewMixin
 from core.rich_text import CleanStreamField
+from news.calendar import add_to_calendar_links, event_calendar_response, feed_calendar_response
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -229,8 +231,6 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
         return sequence + 1 if changed else sequence
 
     def get_context(self, request, *args, **kwargs):
-        from news.calendar import add_to_calendar_links
-
         context = super().get_context(request, *args, **kwargs)
         context["calendar_links"] = add_to_calendar_links(self, request)
         return context
@@ -305,8 +305,6 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from news.calendar import event_calendar_response
-
         return event_calendar_response(request, self)
 
 
@@ -323,6 +321,17 @@ def whole_days(starts_at, ends_at):
     )
 
 
+def offered_months(_index):
+    """?mois=: this month and the next eleven, as « décembre 2026 »."""
+    return {day.strftime("%Y-%m"): date_format(day, "F Y") for day in month_starts(timezone.now(), MONTHS_OFFERED)}
+
+
+def starting_in_month(pages, month):
+    """?mois=2026-12: the events that start in that month, in local time."""
+    year, number = (int(part) for part in month.split("-"))
+    return pages.filter(starts_at__year=year, starts_at__month=number)
+
+
 class EventIndexPage(ListingPage):
     """« Agenda »: upcoming and ongoing events soonest first; past ones under passes/, newest first."""
 
@@ -330,24 +339,14 @@ class EventIndexPage(ListingPage):
     template = "pages/event_index_page.html"
     subpage_types = ["news.EventPage"]
     max_count = 1
-    extra_filter_labels = {"format": _("Format"), "mois": _("Mois")}
+    # The agenda's page and its calendar feed (ical/) read the same filters.
+    filter_set = ListingPage.filter_set.extended(
+        ChoiceFilter("format", _("Format"), "eventpage__event_format", choices=EventPage.Format.choices),
+        ChoiceFilter("mois", _("Mois"), starting_in_month, choices=offered_months),
+    )
 
     class Meta:
         verbose_name = _("agenda")
-
-    def extra_filter_choices(self):
-        months = {}
-        for day in month_starts(timezone.now(), MONTHS_OFFERED):
-            months[day.strftime("%Y-%m")] = date_format(day, "F Y")
-        return {"format": dict(EventPage.Format.choices), "mois": months}
-
-    def filter_extra(self, queryset, filters):
-        if "format" in filters.extra:
-            queryset = queryset.filter(eventpage__event_format=filters.extra["format"])
-        if "mois" in filters.extra:
-            year, month = (int(part) for part in filters.extra["mois"].split("-"))
-            queryset = queryset.filter(starts_at__year=year, starts_at__month=month)
-        return queryset
 
     def ordered(self, pages, request):
         now = timezone.now()
@@ -364,9 +363,7 @@ class EventIndexPage(ListingPage):
 
     @path("ical/", name="ical")
     def ical(self, request):
-        from news.calendar import feed_calendar_response
-
-        return feed_calendar_response(request, self)
+        return feed_calendar_response(request, self.listed_pages(self.read_filters(request)), self.title)
 
 
 def month_starts(now, count):

@@ -7,10 +7,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
+from core.filters import FilterSet, tag_filter, theme_filter
 from core.models import BasePage, Theme
 from core.models.previews import RoutablePreviewMixin
 from news.feeds import AtomListingFeed, ListingFeed
-from news.filters import ListingFilters
 from pagecache.fragments import RememberedCountPaginator, remembered
 
 from .editorial import EditorialPage, EditorialPageTag
@@ -38,44 +38,29 @@ class ListingPage(RoutablePreviewMixin, BasePage):
 
     listed_models = ()
     per_page = 12
+    # Read by the page, its feeds (and the agenda's calendar); each index adds its own after these.
+    filter_set = FilterSet(theme_filter(), tag_filter())
 
     class Meta:
         abstract = True
 
-    extra_filter_labels = {}
-
-    def extra_filter_choices(self):
-        """Filters that this index adds to theme and tag, as {parameter: {value: label}}."""
-        return {}
-
-    def filter_extra(self, queryset, filters):
-        return queryset
+    def read_filters(self, request):
+        return self.filter_set.read(request.GET, self)
 
     def ordered(self, pages, request):
         return pages.newest_first()
 
     def listed_pages(self, filters):
-        pages = EditorialPage.objects.visible().type(*self.listed_models).descendant_of(self)
-        return self.filter_extra(filters.apply(pages), filters)
+        return filters.apply(EditorialPage.objects.visible().type(*self.listed_models).descendant_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        choices = self.extra_filter_choices()
-        filters = ListingFilters.from_request(request, choices, self.extra_filter_labels)
+        filters = self.read_filters(request)
         pages = self.ordered(self.listed_pages(filters), request).for_cards()
         context.update(
             filters=filters,
             cards=RememberedCountPaginator(pages, self.per_page, request).get_page(request.GET.get("page")),
-            filter_options=self.filter_options(selected_tag=filters.tag),
-            extra_filters=[
-                {
-                    "name": name,
-                    "label": self.extra_filter_labels[name],
-                    "choices": values,
-                    "selected": filters.extra.get(name),
-                }
-                for name, values in choices.items()
-            ],
+            filter_options=self.filter_options(selected_tag=filters.values.get("tag")),
             removal_links=filters.removal_links(request.GET),
         )
         return context
@@ -113,12 +98,8 @@ class ListingPage(RoutablePreviewMixin, BasePage):
 
     @path("rss/", name="rss")
     def rss_feed(self, request):
-        return ListingFeed(
-            self, ListingFilters.from_request(request, self.extra_filter_choices(), self.extra_filter_labels)
-        )(request)
+        return ListingFeed(self, self.read_filters(request))(request)
 
     @path("atom/", name="atom")
     def atom_feed(self, request):
-        return AtomListingFeed(
-            self, ListingFilters.from_request(request, self.extra_filter_choices(), self.extra_filter_labels)
-        )(request)
+        return AtomListingFeed(self, self.read_filters(request))(request)

@@ -34,8 +34,9 @@ class EditorialPageQuerySet(PageQuerySet):
     def with_theme(self, theme):
         return self.filter(themes=theme)
 
-    def with_tag(self, tag):
-        return self.filter(tagged_items__tag=tag)
+    def of_type(self, slug):
+        """Pages of the editorial type a URL names (`actualites`, `evenements`, `ressources`)."""
+        return self.type(editorial_types()[slug][1])
 
     def linking_actor(self, actor):
         """Pages that name `actor` (in any role), each once however many times it is named."""
@@ -50,7 +51,7 @@ class EditorialPageQuerySet(PageQuerySet):
         now = timezone.now()
         pages = self.visible().not_over(now)
         if type_slug in editorial_types():
-            pages = pages.type(editorial_types()[type_slug][1])
+            pages = pages.of_type(type_slug)
         if theme:
             pages = pages.with_theme(theme)
         if tag_name:

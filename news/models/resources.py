@@ -8,6 +8,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
+from core.filters import ChoiceFilter
 from core.rich_text import CleanStreamField
 
 from .editorial import EditorialPage
@@ -102,21 +103,15 @@ class ResourceIndexPage(ListingPage):
     subpage_types = ["news.ResourcePage"]
     max_count = 1
 
+    def offered_years(self):
+        """?year=: the years of this centre's live resources, newest first."""
+        years = ResourcePage.objects.live().descendant_of(self).exclude(year=None).values_list("year", flat=True)
+        return {str(year): str(year) for year in sorted(set(years), reverse=True)}
+
+    filter_set = ListingPage.filter_set.extended(
+        ChoiceFilter("kind", _("Type de ressource"), "resourcepage__kind", choices=ResourcePage.Kind.choices),
+        ChoiceFilter("year", _("Année"), "resourcepage__year", choices=offered_years),
+    )
+
     class Meta:
         verbose_name = _("centre de ressources")
-
-    extra_filter_labels = {"kind": _("Type de ressource"), "year": _("Année")}
-
-    def extra_filter_choices(self):
-        years = ResourcePage.objects.live().descendant_of(self).exclude(year=None).values_list("year", flat=True)
-        return {
-            "kind": dict(ResourcePage.Kind.choices),
-            "year": {str(year): str(year) for year in sorted(set(years), reverse=True)},
-        }
-
-    def filter_extra(self, queryset, filters):
-        if "kind" in filters.extra:
-            queryset = queryset.filter(resourcepage__kind=filters.extra["kind"])
-        if "year" in filters.extra:
-            queryset = queryset.filter(resourcepage__year=int(filters.extra["year"]))
-        return queryset

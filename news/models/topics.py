@@ -11,14 +11,15 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.filters import ChoiceFilter, FilterSet, tag_filter, theme_filter
 from core.models import BasePage
 from core.rich_text import CleanStreamField
 from news.blocks import ListingStreamBlock
 from news.content_types import editorial_types
-from news.filters import ListingFilters
 from pagecache.fragments import RememberedCountPaginator
 
 from .editorial import EditorialPage, EditorialPageTag
+from .querysets import EditorialPageQuerySet
 
 
 class TopicPageTag(TaggedItemBase):
@@ -106,34 +107,39 @@ class TopicPage(BasePage):
         }
         return {slug: value for slug, value in editorial_types().items() if included.get(slug)}
 
+    def type_choices(self):
+        """?type=: the editorial types this topic gathers, {slug: label}."""
+        return {slug: label for slug, (label, _model) in self.included_types().items()}
+
+    filter_set = FilterSet(
+        theme_filter(),
+        tag_filter(),
+        ChoiceFilter("type", _("type de contenu"), EditorialPageQuerySet.of_type, choices=type_choices),
+    )
+
     def pinned(self):
         ids = [item.page_id for item in self.pinned_items.all()]
         found = EditorialPage.objects.visible().not_over(timezone.now()).filter(pk__in=ids).for_cards().in_bulk()
         return [found[pk] for pk in ids if pk in found]
 
     def matching_pages(self, filters, exclude_ids=()):
-        types = self.included_types()
-        if "type" in filters.extra:
-            types = {filters.extra["type"]: types[filters.extra["type"]]}
         theme_ids = self.themes.values("pk")
         tag_ids = self.tagged_items.values("tag_id")
         matches = Q(
             pk__in=EditorialPage.themes.through.objects.filter(theme_id__in=theme_ids).values("editorialpage_id")
         )
         matches |= Q(pk__in=EditorialPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
-        pages = EditorialPage.objects.visible().type(*(model for _label, model in types.values()))
+        pages = EditorialPage.objects.visible().type(*(model for _label, model in self.included_types().values()))
         return filters.apply(pages.filter(matches).exclude(pk__in=exclude_ids))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        type_choices = {slug: label for slug, (label, _model) in self.included_types().items()}
-        filters = ListingFilters.from_request(request, {"type": type_choices}, {"type": _("type de contenu")})
+        filters = self.filter_set.read(request.GET, self)
         pinned = self.pinned()
         pages = self.matching_pages(filters, exclude_ids=[page.pk for page in pinned]).newest_first().for_cards()
         cards = RememberedCountPaginator(pages, self.per_page, request).get_page(request.GET.get("page"))
         context.update(
             filters=filters,
-            type_choices=type_choices,
             pinned=pinned if cards.number == 1 and not filters.active else [],
             cards=cards,
         )

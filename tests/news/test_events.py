@@ -293,6 +293,46 @@ class TestCalendarFiles:
         assert summaries == ["Il y a un mois", "Bientôt", "Climat"]
         assert by_theme == ["Climat"]
 
+    @pytest.mark.parametrize("query", ["theme=inconnu", "tag=inconnue", "format=teleportation", "mois=2027-13"])
+    def test_feed_with_a_filter_matching_nothing_is_an_empty_calendar_not_every_event(
+        self, client, event_index, frozen_now, query
+    ):
+        frozen_now(paris(2026, 11, 22, 12))
+        EventPageFactory(
+            parent=event_index, title="Bientôt", starts_at=paris(2026, 12, 1, 9), ends_at=paris(2026, 12, 1, 11)
+        )
+
+        response = client.get(f"/agenda/ical/?{query}")
+
+        assert response.status_code == 200
+        assert response["Content-Type"] == "text/calendar; charset=utf-8"
+        assert parse(response).walk("VEVENT") == []
+
+    def test_feed_reads_the_same_filters_as_the_agenda(self, client, event_index, frozen_now):
+        frozen_now(paris(2026, 11, 22, 12))
+        start = paris(2026, 12, 10, 9)
+        classify(
+            EventPageFactory(parent=event_index, title="Étiqueté", starts_at=start, ends_at=start + timedelta(hours=2)),
+            tags=["tiers-lieux"],
+        )
+        EventPageFactory(
+            parent=event_index,
+            title="En ligne",
+            event_format="en-ligne",
+            online_url="https://example.org/visio",
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+        )
+        later = paris(2027, 1, 12, 9)
+        EventPageFactory(parent=event_index, title="Janvier", starts_at=later, ends_at=later + timedelta(hours=1))
+
+        def summaries(query):
+            return [str(event["SUMMARY"]) for event in parse(client.get(f"/agenda/ical/?{query}")).walk("VEVENT")]
+
+        assert summaries("tag=tiers-lieux") == ["Étiqueté"]
+        assert summaries("format=en-ligne") == ["En ligne"]
+        assert summaries("mois=2027-01") == ["Janvier"]
+
     def test_feed_stops_growing_past_its_cap_keeping_the_earliest_events(
         self, client, event_index, frozen_now, monkeypatch
     ):

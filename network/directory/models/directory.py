@@ -9,16 +9,22 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
+from core.filters import ChoiceFilter, FilterSet, TextFilter, theme_filter
 from core.models import BasePage, Theme
 from core.models.previews import RoutablePreviewMixin
 
 from ..sections import actor_sections
-from .actors import Actor
+from .actors import Actor, ActorQuerySet
 
-MAX_QUERY_LENGTH = 100
-FILTER_PARAMETERS = ("q", "type", "departement", "theme")
-# What the page cache may key a directory page on: the free-text `q` is left to the view.
-CACHED_PARAMETERS = ("page", "type", "departement", "theme")
+
+def offered_departments(_directory):
+    departments = Actor.objects.published().exclude(department="").order_by("department").values_list("department")
+    return {department: department for (department,) in departments.distinct()}
+
+
+def offered_themes(_directory):
+    """The themes of published actors: one that no actor has would list nobody."""
+    return Theme.objects.filter(actors__live=True).distinct()
 
 
 class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
@@ -37,6 +43,12 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
     subpage_types = []
     max_count = 1
     per_page = 24
+    filter_set = FilterSet(
+        TextFilter("q", _("recherche"), ActorQuerySet.search_text),
+        ChoiceFilter("type", _("type"), "kind", choices=Actor.Kind.choices),
+        ChoiceFilter("departement", _("département"), "department", choices=offered_departments),
+        theme_filter(among=offered_themes),
+    )
 
     class Meta:
         verbose_name = _("annuaire des acteurs")
@@ -62,47 +74,13 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
 
     def directory_context(self, request):
         """Filters from the query string (unknown values match nothing and are named), then one page of actors."""
-        kinds = dict(Actor.Kind.choices)
-        departments = list(
-            Actor.objects.published()
-            .exclude(department="")
-            .order_by("department")
-            .values_list("department", flat=True)
-            .distinct()
-        )
-        themes = list(Theme.objects.filter(actors__live=True).distinct())
-        query = {name: request.GET.get(name, "").strip()[:MAX_QUERY_LENGTH] for name in FILTER_PARAMETERS}
-        actors = Actor.objects.published()
-        unknown = []
-        if query["q"]:
-            actors = actors.search_text(query["q"])
-        if query["type"]:
-            if query["type"] in kinds:
-                actors = actors.filter(kind=query["type"])
-            else:
-                unknown.append(_("type « %(value)s »") % {"value": query["type"]})
-        if query["departement"]:
-            if query["departement"] in departments:
-                actors = actors.filter(department=query["departement"])
-            else:
-                unknown.append(_("département « %(value)s »") % {"value": query["departement"]})
-        if query["theme"]:
-            theme = next((theme for theme in themes if theme.slug == query["theme"]), None)
-            if theme:
-                actors = actors.filter(themes=theme)
-            else:
-                unknown.append(_("thème « %(value)s »") % {"value": query["theme"]})
-        if unknown:
-            actors = actors.none()
-        actors = actors.order_by("name", "pk").for_cards()
+        filters = self.filter_set.read(request.GET, self)
+        actors = filters.apply(Actor.objects.published()).order_by("name", "pk").for_cards()
         return {
             "actors": Paginator(actors, self.per_page).get_page(request.GET.get("page")),
-            "query": query,
-            "unknown_filters": unknown,
-            "filtering": any(query.values()),
-            "kind_choices": kinds,
-            "department_choices": departments,
-            "theme_choices": themes,
+            "filters": filters,
+            # A list: in the template, `options.theme.values` would read a theme whose slug is « values ».
+            "theme_choices": list(filters.options["theme"].values()),
         }
 
     def actor_context(self, actor):
