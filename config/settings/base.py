@@ -312,6 +312,7 @@ WAGTAIL_SITE_NAME = "Territoires participatifs"
 # « Jardins partagés » gets /jardins-partages/: accents in an address come out percent-encoded when
 # it is copied into an email or a document.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILADMIN_USER_LOGIN_FORM = "users.forms.LoginForm"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "images.SiteImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "images.SiteDocument"
