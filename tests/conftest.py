@@ -43,17 +43,23 @@ def pytest_collection_modifyitems(items):
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """After a transactional test's flush, the migrated data goes back (see pytest_collection_modifyitems)."""
+    """After a transactional test's flush, the migrated data goes back (see pytest_collection_modifyitems).
+
+    Not after the last test of the process: its teardown has also destroyed the test database, and
+    the connection points at the configured database again.
+    """
     try:
         return (yield)
     finally:
-        if item.stash.get(_KEEPS_MIGRATED_DATA, False):
+        if item.stash.get(_KEEPS_MIGRATED_DATA, False) and nextitem is not None:
             _restore_migrated_data(item.config)
 
 
 def _restore_migrated_data(config):
     with config.stash[blocking_manager_key].unblock():
         for connection in connections.all():
+            if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+                raise RuntimeError(f"{connection.settings_dict['NAME']!r} is not the test database: left alone.")
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents is None:
                 raise RuntimeError(f"No snapshot of the migrated database {connection.alias!r} to restore.")
