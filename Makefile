@@ -11,6 +11,8 @@ VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 PIP_AUDIT_VERSION := 2.10.1
 AUDIT := .tools/audit
+# pytest-xdist workers, one per core; `make test PYTEST_WORKERS=-n0` runs the tests in one process.
+PYTEST_WORKERS ?= -n auto
 
 .PHONY: run test lint check-migrations pytest html-tools clean bench audit
 
@@ -44,6 +46,9 @@ check-migrations: $(INSTALLED)
 
 # The browser layer needs Debian's Chromium, the HTML validator needs Java and npm (for vnu-jar):
 # each runs when its tools are here and is named as left out otherwise, never silently skipped.
+# The tests run in parallel (pytest-xdist, one test database per worker, the tests of a file on the
+# same worker: --dist loadfile in pyproject.toml). The fault suite stops the PostgreSQL and Redis
+# every worker uses, so it runs on its own, afterwards.
 pytest: $(INSTALLED)
 	@markers=""; \
 	if [ -x "$(CHROMIUM)" ]; then echo "Couche navigateur : Chromium trouvé, elle est lancée."; \
@@ -56,9 +61,14 @@ pytest: $(INSTALLED)
 	missing=""; \
 	case "$$DATABASE_URL" in postgres*://*127.0.0.1*|postgres*://*localhost*) ;; *) missing="DATABASE_URL ne désigne pas le PostgreSQL local";; esac; \
 	for tool in pg_ctlcluster redis-server; do command -v $$tool >/dev/null || missing="$${missing:+$$missing, }$$tool absent"; done; \
-	if [ -z "$$missing" ]; then echo "Suite de pannes : lancée, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
-	else markers="$${markers:+$$markers and }not faults"; echo "Suite de pannes NON lancée : $$missing."; fi; \
-	VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/pytest $${markers:+-m "$$markers"}
+	faults=""; \
+	if [ -z "$$missing" ]; then faults=yes; echo "Suite de pannes : lancée, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
+	else echo "Suite de pannes NON lancée : $$missing."; fi; \
+	markers="$${markers:+$$markers and }not faults"; \
+	status=0; \
+	VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/pytest $(PYTEST_WORKERS) -m "$$markers" || status=$$?; \
+	if [ -n "$$faults" ]; then echo "Suite de pannes : seule, après les autres tests."; $(BIN)/pytest -n0 -m faults || status=$$?; fi; \
+	exit $$status
 
 html-tools: $(VNU_JAR)
 

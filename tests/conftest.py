@@ -1,12 +1,69 @@
 import shutil
 
 import pytest
+from pytest_django.fixtures import validate_django_db
+from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connections
 
 from tests.factories import make_site_home
 from tests.smtp import SMTPServer, use_smtp_server
+
+_KEEPS_MIGRATED_DATA = pytest.StashKey[bool]()
+
+
+def _is_transactional(item):
+    """Whether pytest-django runs `item` as a TransactionTestCase (its own rule, plugin.py)."""
+    marker = item.get_closest_marker("django_db")
+    transaction, reset_sequences = validate_django_db(marker)[:2] if marker else (False, False)
+    fixtures = getattr(item, "fixturenames", ())
+    return transaction or reset_sequences or "transactional_db" in fixtures or "live_server" in fixtures
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test (live server, browser, fault suite) runs with a serialized rollback.
+
+    Such a test commits, and Django empties every table when it ends: Wagtail's root page and
+    default site, the editorial groups, the « Relecture » workflow, the collections... all made by data
+    migrations. With the serialized rollback the flush leaves post_migrate alone and the snapshot of
+    the migrated database taken at setup can be loaded back; `pytest_runtest_teardown` below does so
+    right after the flush, so the next test on this worker, transactional or not, finds the database
+    as the migrations left it, whatever order pytest-xdist hands the tests out in.
+    """
+    for item in items:
+        if not _is_transactional(item):
+            continue
+        marker = item.get_closest_marker("django_db")
+        kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
+        item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+        item.stash[_KEEPS_MIGRATED_DATA] = True
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """After a transactional test's flush, the migrated data goes back (see pytest_collection_modifyitems).
+
+    Not after the last test of the process: its teardown has also destroyed the test database, and
+    the connection points at the configured database again.
+    """
+    try:
+        return (yield)
+    finally:
+        if item.stash.get(_KEEPS_MIGRATED_DATA, False) and nextitem is not None:
+            _restore_migrated_data(item.config)
+
+
+def _restore_migrated_data(config):
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all():
+            if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+                raise RuntimeError(f"{connection.settings_dict['NAME']!r} is not the test database: left alone.")
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if contents is None:
+                raise RuntimeError(f"No snapshot of the migrated database {connection.alias!r} to restore.")
+            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(autouse=True, scope="session")

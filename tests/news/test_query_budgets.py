@@ -4,8 +4,12 @@ import itertools
 
 import pytest
 
+from taggit.models import Tag
+
 from core.models import Theme
-from news.models import EditorialPage, EditorialPageTag, PinnedPage
+from news.models import EditorialPage, EditorialPageTag, NewsPage, PinnedPage, ResourcePage
+from news.synthetic import insert_children
+from pagecache.generation import bump_generation
 from tests.factories import (
     ImageFactory,
     NewsPageFactory,
@@ -36,18 +40,56 @@ BUDGETS = {
 
 @pytest.fixture
 def grow_content(news_index, resource_index):
-    """Add `count` news articles and resources with themes, tags and images, as editors would."""
+    """Add `count` news articles and resources with themes, tags and images, as editors would.
+
+    Written in bulk, as the benchmark's generator writes pages (news/synthetic.py): created one at
+    a time, the 200 pages took most of this module's time. Each page gets what the factories give it
+    (news/resource fields, images, one theme, two tags); as after a publication, the content
+    generation is then bumped, so that no listing count or suggestion remembered at the smaller size
+    serves the larger one.
+    """
     themes = ThemeFactory.create_batch(3)
     images = itertools.cycle(ImageFactory.create_batch(3))
     tag_names = itertools.cycle(TAGS)
+    tags = {name: Tag.objects.get_or_create(name=name)[0] for name in TAGS}
+    numbers = itertools.count()
 
     def grow(count):
+        pages = {news_index: [], resource_index: []}
         for index in range(count):
-            factory, parent = (NewsPageFactory, news_index) if index % 2 else (ResourcePageFactory, resource_index)
-            page = factory(parent=parent, listing_image=next(images), hero_image=next(images))
-            page.themes.set([themes[index % 3]])
-            page.tags.set([next(tag_names), next(tag_names)])
-            page.save()
+            number = next(numbers)
+            images_of_page = {"listing_image": next(images), "hero_image": next(images)}
+            if index % 2:
+                page = NewsPage(
+                    title=f"Actualité de mesure {number}",
+                    slug=f"actualite-de-mesure-{number}",
+                    chapo="Un chapô qui résume l'article.",
+                    body=[("paragraph", "<p>Le corps de l'article.</p>")],
+                    **images_of_page,
+                )
+                pages[news_index].append(page)
+            else:
+                page = ResourcePage(
+                    title=f"Ressource de mesure {number}",
+                    slug=f"ressource-de-mesure-{number}",
+                    kind="guide",
+                    year=2024,
+                    **images_of_page,
+                )
+                pages[resource_index].append(page)
+            page.theme_for_test = themes[index % 3]
+            page.tags_for_test = [tags[next(tag_names)], tags[next(tag_names)]]
+        for parent, children in pages.items():
+            if children:
+                insert_children(parent, children)
+        grown = [page for children in pages.values() for page in children]
+        EditorialPage.themes.through.objects.bulk_create(
+            EditorialPage.themes.through(editorialpage_id=page.pk, theme=page.theme_for_test) for page in grown
+        )
+        EditorialPageTag.objects.bulk_create(
+            EditorialPageTag(content_object_id=page.pk, tag=tag) for page in grown for tag in page.tags_for_test
+        )
+        bump_generation()
 
     return grow
 

@@ -21,6 +21,8 @@ from tests.pagecache.test_serving import (
     test_a_signed_in_editor_is_never_served_or_stored_and_gets_private_pages,
 )
 
+# One Redis database for the module, emptied around each test: its tests must never run two at a
+# time, hence one file per pytest-xdist worker (--dist loadfile, pyproject.toml).
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
 REDIS_TEST_DATABASE = "redis://127.0.0.1:6379/14"
