@@ -4,16 +4,11 @@ import itertools
 
 import pytest
 
+from core.factories import ThemeFactory
 from core.models import Theme
+from images.factories import ImageFactory
+from news.factories import NewsPageFactory, ResourcePageFactory, TopicPageFactory, classify
 from news.models import EditorialPage, EditorialPageTag, PinnedPage
-from tests.factories import (
-    ImageFactory,
-    NewsPageFactory,
-    ResourcePageFactory,
-    ThemeFactory,
-    TopicPageFactory,
-    classify,
-)
 from tests.query_budget import queries_to_render
 
 pytestmark = pytest.mark.django_db
