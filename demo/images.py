@@ -9,57 +9,9 @@ from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
 
-# (title, alt text, credit, two colours of the gradient)
-DEMO_IMAGES = [
-    (
-        "Rencontre du réseau à Lille",
-        "Une quarantaine de personnes assises en cercle dans une salle lumineuse",
-        "Réseau régional",
-        ("#1d6b43", "#9fd3b5"),
-    ),
-    (
-        "Atelier de codéveloppement",
-        "Des participants penchés sur des post-it colorés autour d'une table",
-        "Réseau régional",
-        ("#1f4e8c", "#a8c6ef"),
-    ),
-    (
-        "Jardin partagé",
-        "Des bacs de légumes entretenus par des habitants au pied d'immeubles",
-        "Centre de ressources",
-        ("#2f6b1d", "#d6e9a8"),
-    ),
-    (
-        "Tiers-lieu rural",
-        "Une grange rénovée accueillant un café associatif et un atelier de réparation",
-        "Centre de ressources",
-        ("#a44a00", "#f7c99a"),
-    ),
-    (
-        "Conseil citoyen",
-        "Des habitants et des élus débattent autour d'une grande table",
-        "Réseau régional",
-        ("#5b3a8c", "#d3c2ef"),
-    ),
-    (
-        "Ressourcerie",
-        "Des étagères d'objets remis en état dans une ressourcerie",
-        "Centre de ressources",
-        ("#0e6470", "#a4dde4"),
-    ),
-    (
-        "Balade climat",
-        "Un groupe suit une guide le long d'une rivière bordée d'arbres",
-        "Réseau régional",
-        ("#134a2e", "#bfe0c9"),
-    ),
-    (
-        "Forum des transitions",
-        "Des stands associatifs sous une halle, des visiteurs discutent",
-        "Centre de ressources",
-        ("#b01e2f", "#f3b5bd"),
-    ),
-]
+from images.factories import ImageFactory
+
+from .files import read
 
 
 def _draw(colours, seed, size=(1600, 900)):
@@ -81,15 +33,16 @@ def _draw(colours, seed, size=(1600, 900)):
 
 
 def load_images(stdout):
-    model = get_image_model()
+    images = read("site")["images"]
+    existing = set(get_image_model().objects.values_list("title", flat=True))
     created = 0
-    for index, (title, alt_text, credit, colours) in enumerate(DEMO_IMAGES):
-        if model.objects.filter(title=title).exists():
+    for index, image in enumerate(images):
+        if image["title"] in existing:
             continue
-        file = ImageFile(_draw(colours, seed=index), name=f"demo-{index + 1}.jpg")
-        model.objects.create(title=title, description=alt_text, credit=credit, file=file)
+        file = ImageFile(_draw(image["colours"], seed=index), name=f"demo-{index + 1}.jpg")
+        ImageFactory(title=image["title"], description=image["description"], credit=image["credit"], file=file)
         created += 1
-    stdout.write(f"Images : {created} créée(s), {len(DEMO_IMAGES) - created} déjà présente(s).")
+    stdout.write(f"Images : {created} créée(s), {len(images) - created} déjà présente(s).")
 
 
 def demo_image(title):
@@ -108,4 +61,4 @@ def demo_logo(title, alt_text, initials, colour, filename):
     draw.text((200, 200), initials, fill=(255, 255, 255), anchor="mm", font=ImageFont.load_default(size=140))
     buffer = BytesIO()
     image.save(buffer, format="PNG")
-    return model.objects.create(title=title, description=alt_text, file=ImageFile(buffer, name=filename))
+    return ImageFactory(title=title, description=alt_text, credit="", file=ImageFile(buffer, name=filename))

@@ -4,11 +4,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-# One account per editorial role, to try the review workflow: (username, first name, group).
-ROLE_USERS = [
-    ("redaction", "Rédactrice", "Rédacteurs"),
-    ("moderation", "Modérateur", "Modérateurs"),
-]
+from .files import read
 
 
 def ensure_superuser(stdout):
@@ -35,7 +31,9 @@ def ensure_role_users(stdout):
     """A Rédacteur and a Modérateur, with DJANGO_DEMO_PASSWORD or a password shown once."""
     user_model = get_user_model()
     shared_password = os.environ.get("DJANGO_DEMO_PASSWORD")
-    for username, first_name, group_name in ROLE_USERS:
+    # One account per editorial role, to try the review workflow.
+    for account in read("site")["role_users"]:
+        username, first_name, group_name = account["username"], account["first_name"], account["group"]
         if user_model.objects.filter(username=username).exists():
             stdout.write(f"Compte « {username} » ({group_name}) : déjà présent.")
             continue

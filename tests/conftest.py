@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connections
 
-from tests.factories import make_site_home
+from home.factories import make_site_home
 from tests.smtp import SMTPServer, use_smtp_server
 
 _KEEPS_MIGRATED_DATA = pytest.StashKey[bool]()
@@ -87,14 +87,14 @@ def admin_client(client, django_user_model):
 
 @pytest.fixture
 def news_index(home_page):
-    from tests.factories import NewsIndexPageFactory
+    from news.factories import NewsIndexPageFactory
 
     return NewsIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture
 def resource_index(home_page):
-    from tests.factories import ResourceIndexPageFactory
+    from news.factories import ResourceIndexPageFactory
 
     return ResourceIndexPageFactory(parent=home_page)
 
@@ -108,7 +108,7 @@ def _empty_caches():
 
 @pytest.fixture
 def event_index(home_page):
-    from tests.factories import EventIndexPageFactory
+    from news.factories import EventIndexPageFactory
 
     return EventIndexPageFactory(parent=home_page)
 
@@ -133,7 +133,7 @@ def smtp_delivery(smtp_server, settings):
 
 @pytest.fixture
 def network_section(home_page):
-    from tests.factories import StandardPageFactory
+    from home.factories import StandardPageFactory
 
     return StandardPageFactory(parent=home_page, title="Le réseau", slug="reseau")
 
@@ -141,6 +141,6 @@ def network_section(home_page):
 @pytest.fixture
 def directory(network_section):
     """The actors directory at /reseau/annuaire/, which actor pages and search results link to."""
-    from tests.factories import ActorDirectoryPageFactory
+    from network.directory.factories import ActorDirectoryPageFactory
 
     return ActorDirectoryPageFactory(parent=network_section)

@@ -11,18 +11,12 @@ from icalendar import Calendar
 from django.http import QueryDict
 from django.utils import timezone
 
+from core.factories import ThemeFactory
 from core.filters import MAX_VALUE_LENGTH, ChoiceFilter, FilterSet, TextFilter, theme_filter
+from network.directory.factories import ActorFactory
+from news.factories import EventPageFactory, NewsPageFactory, ResourcePageFactory, TopicPageFactory, classify
 from news.models import EditorialPage
 from pagecache.middleware import LISTING_PARAMETERS
-from tests.factories import (
-    ActorFactory,
-    EventPageFactory,
-    NewsPageFactory,
-    ResourcePageFactory,
-    ThemeFactory,
-    TopicPageFactory,
-    classify,
-)
 
 pytestmark = pytest.mark.django_db
 

@@ -9,31 +9,26 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from core.factories import ThemeFactory
 from core.models import Theme
+from home.factories import StandardPageFactory, make_site_home
+from images.factories import ImageFactory
+from network.directory.factories import ActorDirectoryPageFactory, ActorFactory
+from network.membership.factories import JoinFormPageFactory, add_join_form_fields
+from network.newsletter.factories import NewsletterIndexPageFactory, NewsletterPageFactory, SubscriberFactory
 from network.newsletter.models import NewsletterItem, NewsletterPage, Subscriber
 from network.newsletter.subscriptions import confirmation_token, unsubscribe_token
-from news.models import EditorialActor, EventPage
-from tests.factories import (
-    ActorDirectoryPageFactory,
-    ActorFactory,
+from news.factories import (
     EventIndexPageFactory,
     EventPageFactory,
-    ImageFactory,
-    JoinFormPageFactory,
     NewsIndexPageFactory,
-    NewsletterIndexPageFactory,
-    NewsletterPageFactory,
     NewsPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
-    StandardPageFactory,
-    SubscriberFactory,
-    ThemeFactory,
     TopicPageFactory,
-    add_join_form_fields,
     classify,
-    make_site_home,
 )
+from news.models import EditorialActor, EventPage
 
 SEARCH_TERM = "territoires"
 # Of the pages that the search term finds, the only news article.

@@ -11,8 +11,8 @@ from playwright.sync_api import expect
 
 from wagtail.embeds.models import Embed
 
+from home.factories import StandardPageFactory
 from tests.e2e.page_set import EXPECTED_STATUS, PAGE_PATHS, STANDARD_PAGE_PATH, page_path
-from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.e2e
 

@@ -18,10 +18,10 @@ from django.contrib.auth.models import Group
 
 from wagtail.models import Collection, WorkflowState
 
+from images.factories import ImageFactory
 from news.models import NewsIndexPage, NewsPage
 from tests.e2e.conftest import ADMIN_VIEWPORT as VIEWPORT
 from tests.e2e.page_set import ARTICLE_PATH, RARE_TAG
-from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.e2e
 

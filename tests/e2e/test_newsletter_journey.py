@@ -7,11 +7,11 @@ import pytest
 from playwright.sync_api import expect
 
 from core.models import SiteSettings
+from network.newsletter.factories import NewsletterPageFactory
 from network.newsletter.models import NewsletterIndexPage, NewsletterItem, Subscriber
 from network.newsletter.sending import send_letter
 from news.models import NewsPage
 from tests.e2e.page_set import ARTICLE_PATH, SUBSCRIBER_EMAIL
-from tests.factories import NewsletterPageFactory
 
 pytestmark = pytest.mark.e2e
 

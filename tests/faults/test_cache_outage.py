@@ -4,8 +4,8 @@ import pytest
 
 from network.membership.models import MembershipRequest
 from network.newsletter.models import Subscriber
+from news.factories import NewsPageFactory
 from security.antispam import TIME_TRAP_FIELD
-from tests.factories import NewsPageFactory
 from tests.network.conftest import form_token, join_answers
 
 pytestmark = pytest.mark.faults

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from tests.factories import NewsPageFactory
+from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.faults
 

@@ -13,7 +13,7 @@ import pytest
 from django.conf import settings
 from django.test import Client
 
-from tests.factories import NewsPageFactory
+from news.factories import NewsPageFactory
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db

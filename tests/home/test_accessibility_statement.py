@@ -2,13 +2,15 @@
 
 import pytest
 
-from demo.pages import accessibility_page
+from demo.files import read
+from demo.pages import build_standard_page
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_statement_claims_partial_compliance_and_says_how_it_was_checked(client, home_page):
-    home_page.add_child(instance=accessibility_page())
+    statement = next(page for page in read("pages")["pages"] if page["slug"] == "accessibilite")
+    home_page.add_child(instance=build_standard_page(statement))
 
     html = client.get("/accessibilite/").content.decode()
 

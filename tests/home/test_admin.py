@@ -6,9 +6,10 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from core.factories import ThemeFactory
 from core.models import SiteSettings, Theme
+from home.factories import StandardPageFactory, make_site_home
 from home.models import StandardPage
-from tests.factories import StandardPageFactory, ThemeFactory, make_site_home
 
 
 class PageEditingTests(WagtailPageTestCase):

@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsPage
-from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

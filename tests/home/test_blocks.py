@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from wagtail.embeds.models import Embed
 
 from core.blocks import BodyStreamBlock, CallToActionBlock, GalleryBlock
-from tests.factories import ImageFactory
+from home.factories import StandardPageFactory
+from images.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,8 +72,6 @@ def test_call_to_action_refuses_other_addresses(address):
 
 
 def test_a_small_image_never_repeats_a_width_in_srcset(client, home_page):
-    from tests.factories import StandardPageFactory
-
     small = ImageFactory(file__width=600, file__height=400)
     page = StandardPageFactory(
         parent=home_page,

@@ -17,8 +17,8 @@ from core.models import Theme
 from network.directory.models import Actor
 from network.membership.models import JoinFormField, MembershipRequest
 from network.newsletter.models import NewsletterPage, Subscriber
+from news.factories import EventPageFactory
 from news.models import EditorialActor, EventIndexPage, EventPage
-from tests.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
 

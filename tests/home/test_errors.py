@@ -4,7 +4,7 @@ import pytest
 
 from django.template.loader import render_to_string
 
-from tests.factories import StandardPageFactory
+from home.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,8 @@ import pytest
 from wagtail.models import Page
 
 from core.models import SiteSettings
-from tests.factories import ImageFactory, StandardPageFactory
+from home.factories import StandardPageFactory
+from images.factories import ImageFactory
 from tests.query_budget import assert_query_budget
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,9 @@ import pytest
 
 from django.test import RequestFactory
 
-from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory, StandardPageFactory
+from home.factories import StandardPageFactory
+from images.factories import ImageFactory
+from news.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

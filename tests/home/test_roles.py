@@ -13,8 +13,8 @@ from wagtail.models import Page, Workflow, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from network.directory.models import Actor
+from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models import NewsPage
-from tests.factories import NewsIndexPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +137,7 @@ def test_join_requests_subscribers_and_site_settings_are_for_moderateurs(client,
 
 
 def test_a_redacteur_can_open_the_form_of_every_editorial_type_and_of_an_actor(client, redacteur, home_page):
-    from tests.factories import EventIndexPageFactory, ResourceIndexPageFactory
+    from news.factories import EventIndexPageFactory, ResourceIndexPageFactory
 
     sections = {
         ("news", "newspage"): NewsIndexPageFactory(parent=home_page),

@@ -2,7 +2,8 @@ import pytest
 
 from django.utils import timezone
 
-from tests.factories import ImageFactory, StandardPageFactory
+from home.factories import StandardPageFactory
+from images.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from taggit.models import Tag
 
+from network.directory.factories import ActorFactory
+from news.factories import NewsPageFactory
 from news.models import NewsPage
-from tests.factories import ActorFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

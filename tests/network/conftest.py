@@ -4,11 +4,8 @@ import pytest
 
 from django.core import signing
 
+from network.membership.factories import JoinFormPageFactory, add_join_form_fields
 from security.antispam import _SALT, TIME_TRAP_FIELD
-from tests.factories import (
-    JoinFormPageFactory,
-    add_join_form_fields,
-)
 
 STAFF_ADDRESS = "equipe@reseau.example"
 

@@ -5,9 +5,11 @@ import re
 
 import pytest
 
+from core.factories import ThemeFactory
+from network.directory.factories import ActorFactory
 from network.directory.models import Actor
+from news.factories import NewsPageFactory
 from news.models import EditorialActor
-from tests.factories import ActorFactory, NewsPageFactory, ThemeFactory
 from tests.query_budget import assert_query_budget
 
 pytestmark = pytest.mark.django_db

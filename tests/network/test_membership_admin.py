@@ -6,10 +6,11 @@ from django.urls import reverse
 
 from wagtail.test.utils.form_data import rich_text
 
+from core.factories import ThemeFactory
 from core.models import Theme
+from network.directory.factories import ActorFactory
 from network.directory.models import Actor
 from network.membership.models import MembershipRequest
-from tests.factories import ActorFactory, ThemeFactory
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db

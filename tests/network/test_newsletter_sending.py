@@ -10,9 +10,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from images.factories import ImageFactory
 from network.newsletter import letters, sending
 from network.newsletter.models import NewsletterDelivery, NewsletterIndexPage, NewsletterPage, Subscriber
-from tests.factories import EventIndexPageFactory, EventPageFactory, ImageFactory, NewsPageFactory
+from news.factories import EventIndexPageFactory, EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,11 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.factories import ThemeFactory
 from core.models import SiteSettings
 from network.newsletter import subscriptions
 from network.newsletter.models import Subscriber
 from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
-from tests.factories import ThemeFactory
 from tests.network.conftest import form_token
 
 pytestmark = pytest.mark.django_db

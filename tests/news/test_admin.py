@@ -5,14 +5,10 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from core.factories import ThemeFactory
+from home.factories import make_site_home
+from news.factories import EventIndexPageFactory, NewsIndexPageFactory, ResourceIndexPageFactory
 from news.models import EventPage, NewsPage, ResourcePage, TopicPage
-from tests.factories import (
-    EventIndexPageFactory,
-    NewsIndexPageFactory,
-    ResourceIndexPageFactory,
-    ThemeFactory,
-    make_site_home,
-)
 
 
 def editorial_form(title, slug, themes=(), **fields):

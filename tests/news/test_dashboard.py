@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import EventPageFactory, ImageFactory, NewsPageFactory
+from images.factories import ImageFactory
+from news.factories import EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,9 @@ from icalendar import Calendar
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from tests.factories import EventPageFactory, ImageFactory, ThemeFactory, classify
+from core.factories import ThemeFactory
+from images.factories import ImageFactory
+from news.factories import EventPageFactory, classify
 from tests.query_budget import queries_to_render
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,8 @@ import pytest
 
 from django.utils import timezone
 
-from tests.factories import NewsPageFactory, ThemeFactory, classify
+from core.factories import ThemeFactory
+from news.factories import NewsPageFactory, classify
 
 pytestmark = pytest.mark.django_db
 

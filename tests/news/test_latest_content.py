@@ -4,7 +4,8 @@ import pytest
 
 from django.utils import timezone
 
-from tests.factories import NewsPageFactory, ResourcePageFactory, ThemeFactory, TopicPageFactory, classify
+from core.factories import ThemeFactory
+from news.factories import NewsPageFactory, ResourcePageFactory, TopicPageFactory, classify
 
 pytestmark = pytest.mark.django_db
 

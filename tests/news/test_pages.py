@@ -8,17 +8,12 @@ from django.utils import timezone
 
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.factories import ThemeFactory
+from home.factories import make_site_home
 from home.models import HomePage
+from images.factories import ImageFactory
+from news.factories import NewsPageFactory, ResourcePageFactory, TopicPageFactory, classify
 from news.models import NewsIndexPage, NewsPage, ResourceIndexPage, ResourcePage, TopicPage
-from tests.factories import (
-    ImageFactory,
-    NewsPageFactory,
-    ResourcePageFactory,
-    ThemeFactory,
-    TopicPageFactory,
-    classify,
-    make_site_home,
-)
 
 pytestmark = pytest.mark.django_db
 

@@ -6,18 +6,13 @@ import pytest
 
 from taggit.models import Tag
 
+from core.factories import ThemeFactory
 from core.models import Theme
+from images.factories import ImageFactory
+from news.factories import NewsPageFactory, ResourcePageFactory, TopicPageFactory, classify
 from news.models import EditorialPage, EditorialPageTag, NewsPage, PinnedPage, ResourcePage
 from news.synthetic import insert_children
 from pagecache.generation import bump_generation
-from tests.factories import (
-    ImageFactory,
-    NewsPageFactory,
-    ResourcePageFactory,
-    ThemeFactory,
-    TopicPageFactory,
-    classify,
-)
 from tests.query_budget import queries_to_render
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,10 @@ from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
+from core.factories import ThemeFactory
+from news.factories import NewsPageFactory, ResourcePageFactory, classify
 from news.models import NewsPage, PinnedPage
 from news.recommendations import ranked_candidates, recommend
-from tests.factories import NewsPageFactory, ResourcePageFactory, ThemeFactory, classify
 
 pytestmark = pytest.mark.django_db
 

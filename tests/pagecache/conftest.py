@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.factories import EventPageFactory, NewsPageFactory
+from news.factories import EventPageFactory, NewsPageFactory
 
 
 @pytest.fixture

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 
 from news.cache_expiry import next_event_boundary
+from news.factories import EventPageFactory
 from pagecache.expiry import page_timeout
 from pagecache.generation import current_generation
-from tests.factories import EventPageFactory
 from tests.pagecache.conftest import html, linked
 
 pytestmark = pytest.mark.django_db

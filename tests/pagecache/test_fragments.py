@@ -8,9 +8,9 @@ import pytest
 
 from django.test import override_settings
 
+from news.factories import NewsPageFactory, classify
 from news.models.listing import FILTER_TAGS
 from pagecache.fragments import FRAGMENT_SECONDS, remembered
-from tests.factories import NewsPageFactory, classify
 from tests.pagecache.conftest import html
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_page_cache_off")]

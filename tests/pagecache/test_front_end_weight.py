@@ -8,7 +8,9 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
-from tests.factories import ImageFactory, NewsPageFactory, ThemeFactory, classify
+from core.factories import ThemeFactory
+from images.factories import ImageFactory
+from news.factories import NewsPageFactory, classify
 
 pytestmark = pytest.mark.django_db
 

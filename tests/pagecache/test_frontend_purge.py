@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.factories import NewsPageFactory
+from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -4,19 +4,16 @@ import pytest
 
 from django.core.cache import cache
 
+from core.factories import ThemeFactory
 from core.models import SiteSettings
+from home.factories import StandardPageFactory
 from home.models import StandardPage
+from images.factories import ImageFactory
+from network.directory.factories import ActorFactory
 from network.newsletter import sending
 from network.newsletter.models import NewsletterIndexPage, NewsletterPage
+from news.factories import NewsPageFactory, classify
 from pagecache.generation import GENERATION_KEY
-from tests.factories import (
-    ActorFactory,
-    ImageFactory,
-    NewsPageFactory,
-    StandardPageFactory,
-    ThemeFactory,
-    classify,
-)
 from tests.pagecache.conftest import html, linked
 
 pytestmark = pytest.mark.django_db

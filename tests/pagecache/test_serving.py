@@ -7,7 +7,9 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from config.settings.base import redis_cache
-from tests.factories import JoinFormPageFactory, NewsPageFactory, StandardPageFactory, add_join_form_fields
+from home.factories import StandardPageFactory
+from network.membership.factories import JoinFormPageFactory, add_join_form_fields
+from news.factories import NewsPageFactory
 from tests.pagecache.conftest import html
 
 pytestmark = pytest.mark.django_db

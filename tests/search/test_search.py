@@ -9,16 +9,11 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import PageViewRestriction
 
+from core.factories import ThemeFactory
+from home.factories import StandardPageFactory
+from network.directory.factories import ActorFactory
+from news.factories import EventIndexPageFactory, EventPageFactory, NewsPageFactory, classify
 from search.query import backend_query, highlight, word_variants
-from tests.factories import (
-    ActorFactory,
-    EventIndexPageFactory,
-    EventPageFactory,
-    NewsPageFactory,
-    StandardPageFactory,
-    ThemeFactory,
-    classify,
-)
 from tests.query_budget import assert_query_budget
 
 pytestmark = pytest.mark.django_db

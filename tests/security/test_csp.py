@@ -16,10 +16,10 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.blocks import BodyStreamBlock
+from home.factories import StandardPageFactory
 from network.directory.models import Actor
 from security.embeds import VIDEO_PLAYER_ORIGINS, VideoEmbedFinder
 from tests.e2e.page_set import EXPECTED_STATUS, NEWSLETTER_PATH, PAGE_PATHS, build_page_set, page_path
-from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 

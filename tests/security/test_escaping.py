@@ -17,21 +17,16 @@ from wagtail.admin.panels import get_edit_handler
 from wagtail.blocks import StructBlockValidationError
 
 from core.blocks import CallToActionBlock
+from core.factories import ThemeFactory
 from core.models import OutgoingEmail
 from core.models.site_settings import SocialLinkBlock
+from network.directory.factories import ActorFactory
 from network.directory.models import Actor
+from network.membership.factories import JoinFormPageFactory, add_join_form_fields
 from network.membership.models import MembershipRequest
 from network.newsletter import sending
 from network.newsletter.models import NewsletterIndexPage, NewsletterPage, Subscriber
-from tests.factories import (
-    ActorFactory,
-    EventPageFactory,
-    JoinFormPageFactory,
-    NewsPageFactory,
-    ThemeFactory,
-    add_join_form_fields,
-    classify,
-)
+from news.factories import EventPageFactory, NewsPageFactory, classify
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db

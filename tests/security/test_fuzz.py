@@ -12,24 +12,21 @@ from hypothesis import strategies as st
 
 from django.db import transaction
 
-from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
-from tests.factories import (
-    ActorDirectoryPageFactory,
-    ActorFactory,
+from core.factories import ThemeFactory
+from home.factories import StandardPageFactory, make_site_home
+from network.directory.factories import ActorDirectoryPageFactory, ActorFactory
+from network.membership.factories import JoinFormPageFactory, add_join_form_fields
+from news.factories import (
     EventIndexPageFactory,
     EventPageFactory,
-    JoinFormPageFactory,
     NewsIndexPageFactory,
     NewsPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
-    StandardPageFactory,
-    ThemeFactory,
     TopicPageFactory,
-    add_join_form_fields,
     classify,
-    make_site_home,
 )
+from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
 
 FUZZ = settings(
     max_examples=25,

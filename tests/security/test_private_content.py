@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from tests.factories import StandardPageFactory
+from home.factories import StandardPageFactory
 
 SECRET = "bocage-partage"
 ADDRESS = "203.0.113.7"

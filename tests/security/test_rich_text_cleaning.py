@@ -18,17 +18,14 @@ from wagtail.models import Revision
 from wagtail.rich_text import RichText
 
 from core.rich_text import CleanRichTextField, CleanStreamField, clean_rich_text
+from home.factories import StandardPageFactory
+from images.factories import ImageFactory
+from network.directory.factories import ActorFactory
 from network.directory.models import Actor
 from network.membership import decisions
+from network.membership.factories import JoinFormPageFactory, add_join_form_fields
 from network.membership.models import JoinFormPage, MembershipRequest
-from tests.factories import (
-    ActorFactory,
-    ImageFactory,
-    JoinFormPageFactory,
-    NewsPageFactory,
-    StandardPageFactory,
-    add_join_form_fields,
-)
+from news.factories import NewsPageFactory
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db
