@@ -3,6 +3,12 @@
 Wagtail's first migrations create « Editors » and « Moderators » with page permissions on the whole
 tree and a « Moderators approval » workflow; they become « Rédacteurs » and « Modérateurs », gain
 the permissions of this site's models, and the workflow becomes « Relecture », for pages and actors.
+
+The media library: Wagtail gives both first groups « change » on every image and document, and in
+Wagtail « change » on a collection also means « delete ». Rédacteurs keep « add » and « choose » only:
+they change and delete their own uploads (Wagtail's ownership rule), and images/permissions.py
+refuses even that once a live page uses the file. Modérateurs add, change, choose and delete all media;
+Administrateurs also manage the collections.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -40,6 +46,19 @@ PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", ["add_image", "change_image", "choose_image", "delete_image"]),
     ("wagtaildocs", ["add_document", "change_document", "choose_document", "delete_document"]),
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", ["add_image", "choose_image"]),
+    ("wagtaildocs", ["add_document", "choose_document"]),
+]
+COLLECTION_MANAGEMENT_PERMISSIONS = [("wagtailcore", ["add_collection", "change_collection", "delete_collection"])]
+# Left to Rédacteurs by Wagtail's first migrations, as group permissions: media changes go through
+# the collection permissions above and the rule on live media.
+EDITOR_PERMISSIONS_WITHDRAWN = [
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
 ]
 
 
@@ -95,11 +114,25 @@ def create_roles(apps, schema_editor):
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=administrators, page=root, permission=permission)
     if root_collection is not None:
-        for app_label, codenames in COLLECTION_PERMISSIONS:
-            for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames):
+        grants = {
+            editors: EDITOR_COLLECTION_PERMISSIONS,
+            moderators: COLLECTION_PERMISSIONS,
+            administrators: COLLECTION_PERMISSIONS + COLLECTION_MANAGEMENT_PERMISSIONS,
+        }
+        for group, pairs in grants.items():
+            permissions = [
+                permission
+                for app_label, codenames in pairs
+                for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+            ]
+            GroupCollectionPermission.objects.filter(
+                group=group, permission__content_type__app_label__in=["wagtailimages", "wagtaildocs"]
+            ).exclude(permission__in=permissions).delete()
+            for permission in permissions:
                 GroupCollectionPermission.objects.get_or_create(
-                    group=administrators, collection=root_collection, permission=permission
+                    group=group, collection=root_collection, permission=permission
                 )
+    editors.permissions.remove(*_permissions(apps, EDITOR_PERMISSIONS_WITHDRAWN))
     _relecture(apps, moderators)
 
 
