@@ -2,7 +2,8 @@
 
 Wagtail's first migrations create « Editors » and « Moderators » with page permissions on the whole
 tree and a « Moderators approval » workflow; they become « Rédacteurs » and « Modérateurs », gain
-the permissions of this site's models, and the workflow becomes « Relecture », for pages and actors.
+the permissions of this site's models, and the workflow becomes « Relecture », for pages and actors,
+approved by Modérateurs and Administrateurs.
 
 The media library: Wagtail gives both first groups « change » on every image and document, and in
 Wagtail « change » on a collection also means « delete ». Rédacteurs keep « add » and « choose » only:
@@ -133,11 +134,12 @@ def create_roles(apps, schema_editor):
                     group=group, collection=root_collection, permission=permission
                 )
     editors.permissions.remove(*_permissions(apps, EDITOR_PERMISSIONS_WITHDRAWN))
-    _relecture(apps, moderators)
+    _relecture(apps, moderators, administrators)
 
 
-def _relecture(apps, moderators):
-    """The review workflow: a moderator approves what an editor submits, for pages and for actors."""
+def _relecture(apps, moderators, administrators):
+    """The review workflow: a moderator (or an administrator) approves what an editor submits, for
+    pages and for actors."""
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
@@ -160,7 +162,7 @@ def _relecture(apps, moderators):
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     task.name = "Relecture par un modérateur"
     task.save()
-    task.groups.set([moderators])
+    task.groups.set([moderators, administrators])
     root = Page.objects.filter(depth=1).first()
     if root is not None and not WorkflowPage.objects.filter(page=root).exists():
         WorkflowPage.objects.create(page=root, workflow=workflow)
