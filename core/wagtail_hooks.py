@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -53,3 +54,11 @@ def keep_the_sites_own_guide(request, menu_items):
 @hooks.register("insert_editor_js")
 def tag_field_enter_key():
     return format_html('<script src="{}"></script>', static("js/admin-tags.js"))
+
+
+@hooks.register("before_move_page")
+def refuse_a_move_one_may_not_make(request, page, destination):
+    """Wagtail shows the move confirmation to whoever may edit the page and checks only when it is
+    posted: a Rédacteur would be asked to confirm a move that moves a live page's address."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

@@ -35,4 +35,8 @@ class NewsletterSummaryPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_network_summary(request, panels):
-    panels.append(NewsletterSummaryPanel())
+    """For those who read join requests and subscribers: a Rédacteur would find two links to refused screens."""
+    if request.user.has_perm(MembershipRequest.view_permission()) or request.user.has_perm(
+        f"{Subscriber._meta.app_label}.view_{Subscriber._meta.model_name}"
+    ):
+        panels.append(NewsletterSummaryPanel())

@@ -7,3 +7,14 @@ class ImagesConfig(AppConfig):
 
     name = "images"
     verbose_name = _("Médiathèque")
+
+    def ready(self):
+        # Before Wagtail's apps register their own policy for these models: the exact class wins.
+        from wagtail.permissions import register_permission_policy
+
+        from .models import SiteDocument, SiteImage
+        from .permissions import LiveMediaPermissionPolicy
+
+        for model, auth_model in ((SiteImage, "wagtailimages.Image"), (SiteDocument, "wagtaildocs.Document")):
+            policy = LiveMediaPermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user")
+            register_permission_policy(model, policy, exact_class=True)

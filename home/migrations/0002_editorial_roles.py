@@ -2,7 +2,14 @@
 
 Wagtail's first migrations create « Editors » and « Moderators » with page permissions on the whole
 tree and a « Moderators approval » workflow; they become « Rédacteurs » and « Modérateurs », gain
-the permissions of this site's models, and the workflow becomes « Relecture », for pages and actors.
+the permissions of this site's models, and the workflow becomes « Relecture », for pages and actors,
+approved by Modérateurs and Administrateurs.
+
+The media library: Wagtail gives both first groups « change » on every image and document, and in
+Wagtail « change » on a collection also means « delete ». Rédacteurs keep « add » and « choose » only:
+they change and delete their own uploads (Wagtail's ownership rule), and images/permissions.py
+refuses even that once a live page uses the file. Modérateurs add, change, choose and delete all media;
+Administrateurs also manage the collections.
 """
 
 from django.contrib.auth.management import create_permissions
@@ -40,6 +47,19 @@ PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", ["add_image", "change_image", "choose_image", "delete_image"]),
     ("wagtaildocs", ["add_document", "change_document", "choose_document", "delete_document"]),
+]
+EDITOR_COLLECTION_PERMISSIONS = [
+    ("wagtailimages", ["add_image", "choose_image"]),
+    ("wagtaildocs", ["add_document", "choose_document"]),
+]
+COLLECTION_MANAGEMENT_PERMISSIONS = [("wagtailcore", ["add_collection", "change_collection", "delete_collection"])]
+# Left to Rédacteurs by Wagtail's first migrations, as group permissions: media changes go through
+# the collection permissions above and the rule on live media.
+EDITOR_PERMISSIONS_WITHDRAWN = [
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
 ]
 
 
@@ -95,16 +115,31 @@ def create_roles(apps, schema_editor):
             permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
             GroupPagePermission.objects.get_or_create(group=administrators, page=root, permission=permission)
     if root_collection is not None:
-        for app_label, codenames in COLLECTION_PERMISSIONS:
-            for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames):
+        grants = {
+            editors: EDITOR_COLLECTION_PERMISSIONS,
+            moderators: COLLECTION_PERMISSIONS,
+            administrators: COLLECTION_PERMISSIONS + COLLECTION_MANAGEMENT_PERMISSIONS,
+        }
+        for group, pairs in grants.items():
+            permissions = [
+                permission
+                for app_label, codenames in pairs
+                for permission in Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+            ]
+            GroupCollectionPermission.objects.filter(
+                group=group, permission__content_type__app_label__in=["wagtailimages", "wagtaildocs"]
+            ).exclude(permission__in=permissions).delete()
+            for permission in permissions:
                 GroupCollectionPermission.objects.get_or_create(
-                    group=administrators, collection=root_collection, permission=permission
+                    group=group, collection=root_collection, permission=permission
                 )
-    _relecture(apps, moderators)
+    editors.permissions.remove(*_permissions(apps, EDITOR_PERMISSIONS_WITHDRAWN))
+    _relecture(apps, moderators, administrators)
 
 
-def _relecture(apps, moderators):
-    """The review workflow: a moderator approves what an editor submits, for pages and for actors."""
+def _relecture(apps, moderators, administrators):
+    """The review workflow: a moderator (or an administrator) approves what an editor submits, for
+    pages and for actors."""
     Workflow = apps.get_model("wagtailcore", "Workflow")
     WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
@@ -127,7 +162,7 @@ def _relecture(apps, moderators):
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     task.name = "Relecture par un modérateur"
     task.save()
-    task.groups.set([moderators])
+    task.groups.set([moderators, administrators])
     root = Page.objects.filter(depth=1).first()
     if root is not None and not WorkflowPage.objects.filter(page=root).exists():
         WorkflowPage.objects.create(page=root, workflow=workflow)

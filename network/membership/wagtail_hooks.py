@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from core.admin_records import PublicFormRecordPermissions
+from core.admin_records import PublicFormRecordHistoryView, PublicFormRecordPermissions
 from core.exports import FormulaSafeModelAdminIndexView
 
 from . import admin_views
@@ -30,6 +30,7 @@ class MembershipRequestAdmin(ModelAdmin):
     menu_order = 220
     add_to_settings_menu = False
     permission_helper_class = PublicFormRecordPermissions
+    history_view_class = PublicFormRecordHistoryView
     inspect_view_enabled = True
     inspect_template_name = "network/admin/membership_request_inspect.html"
     inspect_view_fields = [

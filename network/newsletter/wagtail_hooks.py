@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
-from core.admin_records import PublicFormRecordPermissions
+from core.admin_records import PublicFormRecordHistoryView, PublicFormRecordPermissions
 from core.exports import FormulaSafeModelAdminIndexView
 
 from . import admin_views
@@ -21,6 +21,7 @@ class SubscriberAdmin(ModelAdmin):
     menu_icon = "mail"
     menu_order = 230
     permission_helper_class = PublicFormRecordPermissions
+    history_view_class = PublicFormRecordHistoryView
     inspect_view_enabled = True
     list_display = ["email", "status", "themes_list", "subscribed_at", "confirmed_at", "unsubscribed_at"]
     list_filter = ["status", "subscribed_at"]

@@ -244,6 +244,13 @@ class Actor(
     def get_preview_template(self, request, mode_name):
         return "pages/actor_page.html"
 
+    def serve_preview(self, request, mode_name):
+        # The card is previewed inside the directory page, which Wagtail's userbar takes for the object
+        # previewed: when a Modérateur previews the card's revision from « Relecture », the userbar looks
+        # for that revision among the page's and fails. The userbar needs no revision here.
+        request.__dict__.pop("revision_id", None)
+        return super().serve_preview(request, mode_name)
+
     def get_preview_context(self, request, mode_name):
         # Looked up by name: the directory page's module builds on this one.
         directory = apps.get_model("directory", "ActorDirectoryPage").objects.live().first()
