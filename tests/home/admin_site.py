@@ -13,6 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from taggit.models import Tag
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
@@ -20,27 +21,22 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import Collection, UploadedFile, Workflow
 
+from core.factories import ThemeFactory
 from core.models import OutgoingEmail, SiteSettings
+from home.factories import StandardPageFactory, make_site_home
+from images.factories import ImageFactory
+from network.directory.factories import ActorDirectoryPageFactory, ActorFactory
+from network.membership.factories import JoinFormPageFactory, add_join_form_fields
 from network.membership.models import MembershipRequest
-from tests.factories import (
-    ActorDirectoryPageFactory,
-    ActorFactory,
+from network.newsletter.factories import NewsletterIndexPageFactory, NewsletterPageFactory, SubscriberFactory
+from news.factories import (
     EventIndexPageFactory,
     EventPageFactory,
-    ImageFactory,
-    JoinFormPageFactory,
     NewsIndexPageFactory,
-    NewsletterIndexPageFactory,
-    NewsletterPageFactory,
     NewsPageFactory,
     ResourceIndexPageFactory,
     ResourcePageFactory,
-    StandardPageFactory,
-    SubscriberFactory,
-    ThemeFactory,
     TopicPageFactory,
-    add_join_form_fields,
-    make_site_home,
 )
 
 ROLES = ("anonyme", "Rédacteurs", "Modérateurs", "Administrateurs")
@@ -82,6 +78,8 @@ def build_admin_site():
     o["site"] = home.get_site()
     o["settings"] = SiteSettings.for_site(o["site"])
     o["theme"] = theme = ThemeFactory()
+    # A tag nothing uses yet: the one « Étiquettes » may delete (a used one is merged, never deleted).
+    o["tag"] = Tag.objects.create(name="étiquette à ranger", slug="etiquette-a-ranger")
     root_collection = Collection.get_first_root_node()
     o["collection"] = root_collection.add_child(name="Photothèque des rencontres")
     # The Rédacteur's uploads, each used by a live page: the hero image of an article, a resource's file.

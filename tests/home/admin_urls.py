@@ -57,6 +57,8 @@ def _by_namespace(name, site):
         "wagtailsnippets_directory_actor": site.actor,
         "wagtailsnippetchoosers_directory_actor": site.actor,
         "wagtailsnippets_core_theme": site.theme,
+        "wagtailsnippets_taggit_tag": site.tag,
+        "wagtailsnippetchoosers_taggit_tag": site.tag,
         "wagtailsnippetchoosers_core_theme": site.theme,
         "wagtailadmin_collections": site.collection,
         "wagtailsites": site.site,
@@ -112,6 +114,7 @@ def fill(url, site):
         "uidb64": "MQ",
         "token": "jeton-perime",
         "action": "delete",
+        "name": "01-explorateur-actualites.png",  # a picture of the editors' guide
     }
     # Arguments whose object depends on the screen.
     # The article in « Relecture » for the review screens and its revisions.

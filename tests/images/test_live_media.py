@@ -13,8 +13,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail_factories import DocumentFactory
 
+from images.factories import ImageFactory
+from news.factories import NewsPageFactory, ResourcePageFactory
 from news.models import ResourceDocument
-from tests.factories import ImageFactory, NewsPageFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
 
