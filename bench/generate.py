@@ -8,10 +8,10 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 
+from bench.synthetic import grow_to
 from core.models import Theme
 from network.directory.models import Actor
 from news.models import EditorialPage
-from news.synthetic import grow_to
 
 ACTORS = 2000
 DEPARTMENTS = {"Nord": "59000", "Pas-de-Calais": "62000", "Somme": "80000", "Oise": "60000", "Aisne": "02000"}

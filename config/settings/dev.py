@@ -12,3 +12,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The benchmark's generator and its `measure_*` commands (bench/), for a throwaway database.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

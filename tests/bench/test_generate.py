@@ -7,13 +7,13 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from bench.generate import generate_actors
+from bench.synthetic import generate_editorial
 from core.factories import ThemeFactory
 from images.factories import ImageFactory
 from network.directory.factories import ActorDirectoryPageFactory
 from network.directory.models import Actor
 from news.factories import NewsPageFactory
 from news.models import EditorialPage, EventPage, NewsPage, ResourcePage
-from news.synthetic import generate_editorial
 
 
 @pytest.fixture

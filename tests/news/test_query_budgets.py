@@ -6,12 +6,12 @@ import pytest
 
 from taggit.models import Tag
 
+from bench.synthetic import insert_children
 from core.factories import ThemeFactory
 from core.models import Theme
 from images.factories import ImageFactory
 from news.factories import NewsPageFactory, ResourcePageFactory, TopicPageFactory, classify
 from news.models import EditorialPage, EditorialPageTag, NewsPage, PinnedPage, ResourcePage
-from news.synthetic import insert_children
 from pagecache.generation import bump_generation
 from tests.query_budget import queries_to_render
 
@@ -37,7 +37,7 @@ BUDGETS = {
 def grow_content(news_index, resource_index):
     """Add `count` news articles and resources with themes, tags and images, as editors would.
 
-    Written in bulk, as the benchmark's generator writes pages (news/synthetic.py): created one at
+    Written in bulk, as the benchmark's generator writes pages (bench/synthetic.py): created one at
     a time, the 200 pages took most of this module's time. Each page gets what the factories give it
     (news/resource fields, images, one theme, two tags); as after a publication, the content
     generation is then bumped, so that no listing count or suggestion remembered at the smaller size

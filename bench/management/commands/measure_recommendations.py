@@ -5,9 +5,9 @@ from django.core.management.base import BaseCommand
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
+from bench.synthetic import grow_to
 from news.models import EditorialPage
 from news.recommendations import recommend
-from news.synthetic import grow_to
 
 
 class Command(BaseCommand):

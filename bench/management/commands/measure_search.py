@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Site
 
+from bench.synthetic import grow_to
 from news.models import EditorialPage
-from news.synthetic import grow_to
 from search.views import search
 
 QUERIES = ["territoire", "mesure", "codéveloppement tiers-lieux", "xylophone"]

@@ -14,8 +14,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
 from core.models import Theme
-
-from .models import (
+from network.directory.models import Actor
+from news.models import (
     EditorialActor,
     EditorialPage,
     EditorialPageTag,
@@ -142,8 +142,6 @@ class Vocabulary:
 
     @classmethod
     def load(cls):
-        from network.directory.models import Actor
-
         names = [f"sujet-{rank}" for rank in range(SYNTHETIC_TAGS)]
         Tag.objects.bulk_create([Tag(name=name, slug=name) for name in names], ignore_conflicts=True)
         by_name = Tag.objects.filter(name__in=names).in_bulk(field_name="name")
