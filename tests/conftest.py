@@ -7,6 +7,7 @@ from pytest_django.plugin import blocking_manager_key
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connections
+from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 from home.factories import make_site_home
 from tests.smtp import SMTPServer, use_smtp_server
@@ -55,10 +56,18 @@ def pytest_runtest_teardown(item, nextitem):
             _restore_migrated_data(item.config)
 
 
+def _is_test_database(connection):
+    """Django renames the connection's database to its test one while the tests run (test_… on
+    PostgreSQL, with the worker's suffix under pytest-xdist; in memory on SQLite)."""
+    if connection.vendor == "sqlite":
+        return connection.is_in_memory_db()
+    return str(connection.settings_dict["NAME"]).startswith(TEST_DATABASE_PREFIX)
+
+
 def _restore_migrated_data(config):
     with config.stash[blocking_manager_key].unblock():
         for connection in connections.all():
-            if connection.settings_dict["NAME"] != connection.creation._get_test_db_name():
+            if not _is_test_database(connection):
                 raise RuntimeError(f"{connection.settings_dict['NAME']!r} is not the test database: left alone.")
             contents = getattr(connection, "_test_serialized_contents", None)
             if contents is None:
