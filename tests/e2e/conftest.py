@@ -45,9 +45,10 @@ def browser(django_db_setup):
     """One Chromium for the whole run: starting it costs more than most tests.
 
     Once Playwright's loop runs in this thread, Django keeps database connections per async context
-    instead of per thread, so the test thread gets new connection objects. Those lack the snapshot of
-    the migrated database that the test database setup stored on the old ones, and the serialized
-    rollback of `site_pages` would silently restore nothing. The snapshot is carried over.
+    instead of per thread, so the test thread gets new connection objects. Those lack the (empty)
+    snapshot that marks a serialized rollback (tests/conftest.py's django_db_setup): without it the
+    flush after each test would run post_migrate and recreate content types and permissions under
+    new ids. The snapshot is carried over.
     """
     snapshots = _serialized_contents()
     with sync_playwright() as playwright:
