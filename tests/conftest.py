@@ -6,11 +6,12 @@ from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections, transaction
+from django.db import connections
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgreSQLOperations
 
 from home.factories import make_site_home
+from tests.database_rows import copy_rows, delete_rows_instead_of_truncating, put_rows_back
 from tests.smtp import SMTPServer, use_smtp_server
 
 _KEEPS_MIGRATED_DATA = pytest.StashKey[bool]()
@@ -58,49 +59,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         for connection in connections.all():
             if hasattr(connection, "_test_serialized_contents"):
-                _MIGRATED_ROWS[connection.alias] = _copy_rows(connection)
+                _MIGRATED_ROWS[connection.alias] = copy_rows(connection)
                 connection._test_serialized_contents = "[]"
     return django_db_setup
 
 
-def _copy_rows(connection):
-    """[(table, columns, rows)] of every table the flush empties, in the database's own values."""
-    copied = []
-    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-    with connection.cursor() as cursor:
-        for table in sorted(tables):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 - Django's own tables
-            rows = cursor.fetchall()
-            if rows:
-                copied.append((table, [column[0] for column in cursor.description], rows))
-    return copied
-
-
-def _put_rows_back(connection, copied):
-    """Foreign keys are deferred to the commit on both databases, so the tables' order does not matter."""
-    quote = connection.ops.quote_name
-    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        for table, columns, rows in copied:
-            names = ", ".join(quote(column) for column in columns)
-            placeholders = ", ".join(["%s"] * len(columns))
-            insert = f"INSERT INTO {quote(table)} ({names}) VALUES ({placeholders})"  # noqa: S608 - Django's own tables
-            cursor.executemany(insert, rows)
-
-
-def _delete_rows(operations, style, tables, *, reset_sequences=False, allow_cascade=False):
-    """PostgreSQL's flush in the tests: DELETE instead of TRUNCATE when no sequence is reset.
-
-    Truncating the ~95 tables takes about 3 s per transactional test (each table gets new files);
-    deleting the few rows a test leaves takes 0.1 s. The flush runs in one transaction, where the
-    deferred foreign keys let the tables empty in any order.
-    """
-    if reset_sequences:
-        return _truncate(operations, style, tables, reset_sequences=True, allow_cascade=allow_cascade)
-    return [f"DELETE FROM {operations.quote_name(table)};" for table in tables]  # noqa: S608 - Django's own tables
-
-
-_truncate = PostgreSQLOperations.sql_flush
-PostgreSQLOperations.sql_flush = _delete_rows
+# Emptying the tables after each transactional test: see tests/database_rows.py.
+PostgreSQLOperations.sql_flush = delete_rows_instead_of_truncating
 
 
 @pytest.hookimpl(wrapper=True)
@@ -132,7 +97,7 @@ def _restore_migrated_data(config):
                 raise RuntimeError(f"{connection.settings_dict['NAME']!r} is not the test database: left alone.")
             if connection.alias not in _MIGRATED_ROWS:
                 raise RuntimeError(f"No copy of the migrated database {connection.alias!r} to restore.")
-            _put_rows_back(connection, _MIGRATED_ROWS[connection.alias])
+            put_rows_back(connection, _MIGRATED_ROWS[connection.alias])
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -8,7 +8,7 @@ from playwright.sync_api import sync_playwright
 
 from django.db import connections
 
-from tests.e2e.page_set import build_page_set
+from tests.e2e.page_set import load_page_set
 
 # Playwright's sync API keeps an asyncio event loop alive in the test thread (it switches to it
 # through greenlets). From then on Django sees a "running loop" in that thread and refuses every ORM
@@ -82,14 +82,14 @@ def page_without_javascript(browser, live_server):
 
 @pytest.fixture
 def site_pages(transactional_db, django_db_serialized_rollback, settings):
-    """The page set of tests/e2e/page_set.py, saved where the live server's thread sees it.
+    """The page set of tests/e2e/page_set.py, committed where the live server's thread sees it.
 
-    Each transactional test ends by emptying the tables, including Wagtail's root page and default
-    site created by migrations; the serialized rollback puts them back before the test builds on them.
+    Each transactional test ends by emptying the tables and putting the migrated rows back
+    (tests/conftest.py), so nothing one test changes reaches the next.
     Returns the content page (inside the "Le réseau" menu section).
     """
     settings.ROOT_URLCONF = "tests.e2e.urls"
-    return build_page_set()
+    return load_page_set()
 
 
 @pytest.fixture

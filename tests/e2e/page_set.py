@@ -6,8 +6,11 @@ added here is checked by both.
 
 from datetime import timedelta
 
+from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
+
+from wagtail.models import Page
 
 from core.factories import ThemeFactory
 from core.models import Theme
@@ -29,6 +32,7 @@ from news.factories import (
     classify,
 )
 from news.models import EditorialActor, EventPage
+from tests.database_rows import copy_rows, put_rows_back
 
 SEARCH_TERM = "territoires"
 # Of the pages that the search term finds, the only news article.
@@ -163,6 +167,26 @@ def full_body(link_target):
             },
         ),
     ]
+
+
+# The rows of every table once the page set is built, by connection alias, and the content page's id.
+_BUILT_ROWS = {}
+
+
+def load_page_set():
+    """The page set, built by the first test of this process that asks for it and copied then.
+
+    Building it takes 1.5 to 4.5 s; every later test gets the copied rows back in place of what its
+    tables hold (a few milliseconds, tests/database_rows.py). Returns the content page.
+    """
+    if _BUILT_ROWS:
+        for connection in connections.all():
+            put_rows_back(connection, _BUILT_ROWS[connection.alias], replace=True)
+        return Page.objects.get(pk=_BUILT_ROWS["content page"]).specific
+    content_page = build_page_set()
+    _BUILT_ROWS.update({connection.alias: copy_rows(connection) for connection in connections.all()})
+    _BUILT_ROWS["content page"] = content_page.pk
+    return content_page
 
 
 def build_page_set():

@@ -11,7 +11,7 @@ from tests.e2e.page_set import (
     LETTER_PATH,
     NEWSLETTER_PATH,
     PAGE_PATHS,
-    build_page_set,
+    load_page_set,
     page_path,
 )
 from tests.html.vnu import describe, validate, vnu_command
@@ -43,7 +43,7 @@ def assert_valid_html(command, tmp_path, pages):
 
 def test_every_page_kind_renders_valid_html(client, tmp_path):
     command = vnu_command()  # first, so that a missing validator fails before any rendering
-    build_page_set()
+    load_page_set()
     pages = {}
     for kind in PAGE_PATHS:
         path = page_path(kind)
@@ -57,7 +57,7 @@ def test_every_page_kind_renders_valid_html(client, tmp_path):
 def test_join_form_sent_empty_renders_its_errors_in_valid_html(client, tmp_path, settings):
     command = vnu_command()
     settings.SPAM_MIN_SECONDS = 0  # a person may send the form at once; the time trap must not answer instead
-    build_page_set()
+    load_page_set()
     served = client.get(JOIN_PATH)
     token = served.context["form"][TIME_TRAP_FIELD].value()
 
@@ -73,7 +73,7 @@ def test_join_form_sent_empty_renders_its_errors_in_valid_html(client, tmp_path,
 def test_newsletter_form_sent_with_errors_renders_them_in_valid_html(client, tmp_path, settings):
     command = vnu_command()
     settings.SPAM_MIN_SECONDS = 0
-    build_page_set()
+    load_page_set()
     served = client.get(NEWSLETTER_PATH)
     token = served.context["newsletter_form"][TIME_TRAP_FIELD].value()
 
@@ -89,7 +89,7 @@ def test_newsletter_form_sent_with_errors_renders_them_in_valid_html(client, tmp
 def test_emailed_letter_is_valid_html(tmp_path):
     """Mail clients are lenient, but an HTML email is HTML: the letter as subscribers get it must be valid."""
     command = vnu_command()
-    build_page_set()
+    load_page_set()
     letter = NewsletterPage.objects.get(url_path__endswith=LETTER_PATH)
     _subject, _text, html = render_letter(letter)
     assert "Lancement du réseau à Lille" in html, "the letter lacks the article picked by the editors"

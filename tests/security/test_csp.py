@@ -19,7 +19,7 @@ from core.blocks import BodyStreamBlock
 from home.factories import StandardPageFactory
 from network.directory.models import Actor
 from security.embeds import VIDEO_PLAYER_ORIGINS, VideoEmbedFinder
-from tests.e2e.page_set import EXPECTED_STATUS, NEWSLETTER_PATH, PAGE_PATHS, build_page_set, page_path
+from tests.e2e.page_set import EXPECTED_STATUS, NEWSLETTER_PATH, PAGE_PATHS, load_page_set, page_path
 
 pytestmark = pytest.mark.django_db
 
@@ -203,7 +203,7 @@ def test_admin_preview_can_be_framed_by_the_admin_only(admin_client, home_page):
 
 
 def test_every_page_kind_renders_without_inline_code(client):
-    build_page_set()
+    load_page_set()
     offenders = {}
     for kind in PAGE_PATHS:
         response = client.get(page_path(kind))
@@ -228,7 +228,7 @@ def test_every_demo_page_renders_without_inline_code(client):
 
 
 def test_listing_and_sharing_previews_render_without_inline_code(client):
-    build_page_set()
+    load_page_set()
     offenders = {}
     for page in Page.objects.live().specific().filter(depth__gt=2):
         # A letter's « Courriel » preview shows the email, whose styles mail clients need inline.

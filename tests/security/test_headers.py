@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 
 from security.embeds import VIDEO_PLAYER_ORIGINS
-from tests.e2e.page_set import ARTICLE_PATH, DIRECTORY_PATH, SEARCH_TERM, build_page_set
+from tests.e2e.page_set import ARTICLE_PATH, DIRECTORY_PATH, SEARCH_TERM, load_page_set
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def permissions(header):
 
 
 def test_public_pages_send_the_security_headers(client):
-    build_page_set()
+    load_page_set()
     for kind, (path, status) in PUBLIC_PAGES.items():
         response = client.get(path, secure=True)
         assert response.status_code == status, kind
