@@ -48,8 +48,14 @@ def delete_rows_instead_of_truncating(operations, style, tables, *, reset_sequen
 
     Truncating the ~95 tables takes about 3 s per transactional test (each table gets new files);
     deleting the few rows a test leaves takes 0.1 s. The flush runs in one transaction, where the
-    deferred foreign keys let the tables empty in any order.
+    deferred foreign keys let the tables empty in any order. It first locks every table as TRUNCATE
+    would: a request of the live server that is still finishing then completes before the flush
+    starts, instead of deadlocking with it row by row.
     """
-    if reset_sequences:
-        return _TRUNCATE(operations, style, tables, reset_sequences=True, allow_cascade=allow_cascade)
-    return [f"DELETE FROM {operations.quote_name(table)};" for table in tables]  # noqa: S608 - Django's own tables
+    if reset_sequences or not tables:
+        return _TRUNCATE(operations, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade)
+    names = [operations.quote_name(table) for table in tables]
+    return [
+        f"LOCK TABLE {', '.join(names)} IN ACCESS EXCLUSIVE MODE;",
+        *(f"DELETE FROM {name};" for name in names),  # noqa: S608 - Django's own tables
+    ]
