@@ -44,6 +44,11 @@ class ListingPage(RoutablePreviewMixin, BasePage):
     class Meta:
         abstract = True
 
+    @property
+    def meta_description(self):
+        """What the editors wrote for search engines, else the listing's introduction."""
+        return super().meta_description or self.intro
+
     def read_filters(self, request):
         return self.filter_set.read(request.GET, self)
 
