@@ -107,8 +107,10 @@ MIDDLEWARE = [
     # response says nothing about the token. Pages that show the token are never cached anyway.
     "django.middleware.gzip.GZipMiddleware",
     # Below compression, so the ETag is the hash of the plain body (made weak once compressed);
-    # above the page cache, so a cached page answers 304 as well as a freshly rendered one.
+    # above the page cache, so a cached page answers 304 as well as a freshly rendered one. The ETag
+    # itself leaves out the per-rendering anti-spam token (security/etags.py).
     "django.middleware.http.ConditionalGetMiddleware",
+    "security.etags.StableETagMiddleware",
     # Above sessions and authentication: a cached page is answered without touching either.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

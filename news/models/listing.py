@@ -46,8 +46,12 @@ class ListingPage(RoutablePreviewMixin, BasePage):
 
     @property
     def meta_description(self):
-        """What the editors wrote for search engines, else the listing's introduction."""
-        return super().meta_description or self.intro
+        """What the editors wrote for search engines, else the listing's introduction, else what it lists."""
+        return (
+            super().meta_description
+            or self.intro
+            or _("%(title)s : tous les contenus publiés, à filtrer par thème et par étiquette.") % {"title": self.title}
+        )
 
     def read_filters(self, request):
         return self.filter_set.read(request.GET, self)
