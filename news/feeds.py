@@ -81,7 +81,7 @@ class ListingFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.meta_description
+        return item.listing_summary or item.chapo or item.search_description
 
     def item_link(self, item):
         return item.url

@@ -55,8 +55,8 @@ def event_dates(event):
 def event_offer(event, registration_url, page_url):
     """The Offer of an event that is paid or needs registration; a free one says price 0.
 
-    `price` is free text for the editors (« 10 € », « 5 à 15 € »): the first number in it is the
-    price, and without a number the offer states no price rather than a wrong one. Availability
+    `price` is free text for the editors (« 10 € », « 5 à 15 € », « Gratuit ») : the first number in
+    it is the price, « gratuit » is 0, and otherwise the offer states no price rather than a wrong one. Availability
     follows the event's status for now; when on-site registration counts seats, it goes here.
     """
     offer = {
@@ -67,6 +67,8 @@ def event_offer(event, registration_url, page_url):
         "validFrom": timezone.localtime(event.first_published_at or event.publication_date).isoformat(),
     }
     price = first_number(event.price) if event.price else "0"
+    if price is None and "gratuit" in event.price.lower():
+        price = "0"
     if price is not None:
         offer["price"] = price
     if event.registration_closes_on:

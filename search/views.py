@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_GET, require_safe
 
 from core.models import Theme
 from network.directory.models import ActorDirectoryPage
@@ -16,7 +16,7 @@ RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
 
 
-@require_safe
+@require_GET
 def search(request):
     """Any query string gets an answer: results, a no-result page with advice, or a page to start from."""
     query = clean_query(request.GET.get("q", ""))

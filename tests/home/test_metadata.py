@@ -6,6 +6,7 @@ from defusedxml import ElementTree
 
 from images.factories import ImageFactory
 from network.directory.factories import ActorFactory
+from network.newsletter.models import NewsletterIndexPage, NewsletterPage
 from news.factories import EventPageFactory, NewsPageFactory, ResourcePageFactory, classify
 
 pytestmark = pytest.mark.django_db
@@ -111,3 +112,14 @@ def test_listings_and_the_search_describe_themselves(client, news_index, resourc
         "Centre de ressources : tous les contenus publiés, à filtrer par thème et par étiquette."
     ]
     assert meta(head(client, "/recherche/?q=climat"), "description")
+
+
+def test_a_letter_page_is_described_by_its_edito(client, home_page):
+    archive = NewsletterIndexPage(title="Lettres d'information", slug="lettres")
+    home_page.add_child(instance=archive)
+    letter = NewsletterPage(
+        title="La lettre d'automne", slug="automne", intro="<p>Bonne <b>lecture</b> &amp; bel automne !</p>"
+    )
+    archive.add_child(instance=letter)
+
+    assert meta(head(client, letter.url), "description") == ["Bonne lecture & bel automne !"]

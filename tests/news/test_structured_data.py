@@ -93,6 +93,7 @@ def test_a_timed_event_is_given_in_paris_time_with_its_offset(client, event_inde
     [
         ({"price": "12,50 € la journée", "registration_url": "https://example.org/billets"}, ("12.50", "InStock")),
         ({"registration_required": True}, ("0", "InStock")),
+        ({"price": "Gratuit, sur inscription", "registration_required": True}, ("0", "InStock")),
         ({"registration_required": True, "status": "complet"}, ("0", "SoldOut")),
     ],
 )
