@@ -1,6 +1,6 @@
 """What calendar applications check, read with icalendar as they read the files."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from django.utils import timezone
 
-from news.factories import EventPageFactory
+from news.factories import EventPageFactory, all_day_event
 
 pytestmark = pytest.mark.django_db
 
@@ -58,12 +58,7 @@ def test_the_uid_domain_is_the_configured_one_whatever_the_host(client, event, s
 
 
 def test_outlook_gets_all_day_dates_for_an_all_day_event(client, event_index):
-    page = EventPageFactory(
-        parent=event_index,
-        all_day=True,
-        starts_at=datetime(2026, 12, 30, tzinfo=PARIS),
-        ends_at=datetime(2026, 12, 31, 23, 59, 59, tzinfo=PARIS),
-    )
+    page = all_day_event(event_index, date(2026, 12, 30), date(2026, 12, 31))
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
     outlook = soup.find("a", href=lambda href: href and href.startswith("https://outlook.live.com/"))["href"]
     query = parse_qs(urlsplit(outlook).query)

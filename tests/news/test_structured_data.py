@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 
 from home.factories import StandardPageFactory
 from network.directory.factories import ActorFactory
-from news.factories import EventPageFactory, NewsPageFactory
+from news.factories import EventPageFactory, NewsPageFactory, all_day_event
 from news.models import EditorialActor
 
 pytestmark = pytest.mark.django_db
@@ -57,12 +57,7 @@ def ics_event(client, url):
 
 
 def test_an_all_day_event_runs_on_the_local_dates_the_page_and_its_calendar_give(client, event_index):
-    event = EventPageFactory(
-        parent=event_index,
-        all_day=True,
-        starts_at=datetime(2026, 3, 27, tzinfo=PARIS),
-        ends_at=datetime(2026, 3, 28, 23, 59, 59, tzinfo=PARIS),
-    )
+    event = all_day_event(event_index, date(2026, 3, 27), date(2026, 3, 28))
     soup, found = read_page(client, event.url)
     (data,) = found["Event"]
 
