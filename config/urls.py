@@ -4,12 +4,20 @@ from django.views.generic import TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from health import views as health_views
+from network.newsletter.sitemaps import NewsletterSitemap
 from search import views as search_views
 from security import throttling
+
+
+def site_sitemap(request):
+    """Wagtail's pages, and the views outside the page tree that search engines should know."""
+    return sitemap(request, sitemaps={"pages": Sitemap, "newsletter": NewsletterSitemap(request)})
+
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -24,7 +32,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("recherche/suggestions/", search_views.suggestions, name="search_suggestions"),
     path("newsletter/", include("network.newsletter.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", site_sitemap, name="sitemap"),
     path("healthz", health_views.healthz, name="healthz"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]

@@ -8,6 +8,8 @@ nothing: it is then named back to the visitor (« thème « x » ») and the lis
 what nobody asked for. The search alone sets an unknown value aside (search/views.py).
 """
 
+from urllib.parse import urlencode
+
 from django.core.validators import slug_unicode_re
 from django.utils.translation import gettext_lazy as _
 
@@ -134,12 +136,13 @@ class Filtering:
     """One query string read by a FilterSet.
 
     `values` {name: value or object} and `active` {name: label} of the known filters, `unknown` the
-    French names of the values that match nothing, `options` {name: choices} for the forms.
+    French names of the values that match nothing, `options` {name: choices} for the forms,
+    `requested` {name: value as given} of every filter asked for, known or not.
     """
 
     def __init__(self, filter_set, query, owner):
         self.filters = filter_set.filters
-        self.values, self.active, self.options, self.unknown = {}, {}, {}, []
+        self.values, self.active, self.options, self.unknown, self.requested = {}, {}, {}, [], {}
         for item in self.filters:
             options = item.options(owner)
             if options is not None:
@@ -147,6 +150,7 @@ class Filtering:
             value = query.get(item.name, "").strip()[:MAX_VALUE_LENGTH]
             if not value:
                 continue
+            self.requested[item.name] = value
             found = item.resolve(value, options)
             if found is None:
                 self.unknown.append(_("%(filter)s « %(value)s »") % {"filter": item.noun, "value": value})
@@ -161,6 +165,14 @@ class Filtering:
             if item.name in self.values:
                 queryset = item.narrow(queryset, self.values[item.name])
         return queryset
+
+    @property
+    def query_string(self):
+        """`?theme=climat&tag=energie` for the filters asked for (no page number), or "" without any.
+
+        A feed's own address (`rel="self"`) carries it: a subscriber to a filtered feed keeps its filter.
+        """
+        return f"?{urlencode(self.requested)}" if self.requested else ""
 
     @property
     def choice_fields(self):

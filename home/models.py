@@ -1,14 +1,20 @@
 from django.conf import settings
 from django.db import models
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
 from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
-from core.models import BasePage
+from core.models import BasePage, SiteSettings
 from core.rich_text import CleanStreamField
+from core.structured_data import site_organization, site_reference, website
 from news.blocks import ListingStreamBlock
+from news.models import NewsIndexPage, ResourceIndexPage
+from pagecache.fragments import remembered
 
 
 class HomePage(BasePage):
@@ -103,6 +109,46 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Feed readers and browsers find the feeds from the address people know: the home page.
+        context["feeds"] = remembered(f"home-feeds:{self.pk}", lambda: self.advertised_feeds(request))
+        context["structured_data"] = home_structured_data(request)
+        return context
+
+    @staticmethod
+    def advertised_feeds(request):
+        """(title, address of the listing) of the listings that have RSS and Atom feeds."""
+        listings = Page.objects.live().type(NewsIndexPage, ResourceIndexPage).order_by("path")
+        return [(page.title, page.get_url(request)) for page in listings.only("id", "title", "url_path")]
+
+    @property
+    def share_image(self):
+        """Shared without a chosen image, the home page shows its hero picture."""
+        return super().share_image or self.hero_image
+
+    @property
+    def meta_description(self):
+        return super().meta_description or self.hero_intro
+
+
+def home_structured_data(request):
+    """WebSite (with its search) and the Organization that publishes the site, for search engines."""
+    reference = site_reference(request)
+    site_settings = SiteSettings.for_request(request)
+    organization = site_organization(
+        reference["name"],
+        reference["url"],
+        logo_url=request.build_absolute_uri(static("img/logo.svg")),
+        email=site_settings.contact_email,
+        telephone=site_settings.phone,
+        social_urls=[link.value["url"] for link in site_settings.social_links],
+    )
+    return [
+        website(reference["name"], reference["url"], request.build_absolute_uri(reverse("search"))),
+        organization,
+    ]
 
 
 class StandardPage(BasePage):

@@ -4,30 +4,41 @@ from datetime import timedelta
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event, vDuration, vText
 
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import http_date
+
+from core.site_address import site_domain
 
 FEED_PAST_DAYS = 90
 # A calendar application downloads the whole feed at every refresh: beyond this many events (a
 # year of a busy agenda), the earliest are kept, so the file stops growing with the site.
 FEED_MAX_EVENTS = 200
 PRODUCT_ID = "-//Territoires participatifs//Agenda//FR"
+# How often a subscribed calendar application should fetch the agenda again (RFC 7986 and the
+# older X-PUBLISHED-TTL that Outlook and Apple Calendar read); it answers 304 when nothing changed.
+FEED_REFRESH = timedelta(hours=1)
 
 
-def event_uid(event, request):
-    """Stable across downloads and unique per event: the event's own UUID at this site's host."""
-    return f"{event.calendar_uid}@{request.get_host().split(':')[0]}"
+def event_uid(event):
+    """Stable across downloads and hosts, unique per event: its own UUID at the site's configured domain."""
+    return f"{event.calendar_uid}@{site_domain()}"
+
+
+def published_on(event):
+    """When the event was last published: the file's DTSTAMP, so that an unchanged calendar is byte-identical."""
+    return event.last_published_at or event.latest_revision_created_at or event.publication_date
 
 
 def to_vevent(event, request):
     tz = ZoneInfo(settings.TIME_ZONE)
     vevent = Event()
-    vevent.add("uid", event_uid(event, request))
-    vevent.add("dtstamp", timezone.now())
-    vevent.add("last-modified", event.last_published_at or event.latest_revision_created_at or timezone.now())
+    vevent.add("uid", event_uid(event))
+    vevent.add("dtstamp", published_on(event))
+    vevent.add("last-modified", published_on(event))
     vevent.add("sequence", event.calendar_sequence)
     vevent.add("summary", event.title)
     url = request.build_absolute_uri(event.url)
@@ -54,11 +65,16 @@ def event_location(event):
     return place or event.online_url
 
 
-def calendar_response(events, request, filename, name):
+def calendar_response(events, request, filename, name, refresh=None):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
+    # Published for reading, not an invitation that asks for an answer (RFC 5546).
+    calendar.add("method", "PUBLISH")
+    if refresh:
+        calendar.add("refresh-interval", vDuration(refresh), parameters={"VALUE": "DURATION"})
+        calendar.add("x-published-ttl", vDuration(refresh))
     # icalendar escapes only the properties it knows; an X- property is written as given, so a line
     # break in the agenda's or the event's title would end the line and fail the whole file.
     calendar.add("x-wr-calname", vText(name))
@@ -73,6 +89,9 @@ def calendar_response(events, request, filename, name):
         calendar.add_missing_timezones(first_date=first, last_date=last)
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    if events:
+        # With the ETag of the body, calendar applications that only send If-Modified-Since get 304 too.
+        response["Last-Modified"] = http_date(max(published_on(event) for event in events).timestamp())
     return response
 
 
@@ -88,7 +107,7 @@ def feed_calendar_response(request, events, name):
     """
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
     events = events.filter(ends_at__gt=since).order_by("starts_at", "pk").specific()
-    return calendar_response(events[:FEED_MAX_EVENTS], request, "agenda", name)
+    return calendar_response(events[:FEED_MAX_EVENTS], request, "agenda", name, refresh=FEED_REFRESH)
 
 
 def add_to_calendar_links(event, request):
@@ -97,13 +116,15 @@ def add_to_calendar_links(event, request):
     details = "\n\n".join(part for part in (event.chapo, url) if part)
     location = event_location(event)
     if event.all_day:
-        first_day = timezone.localtime(event.starts_at).date()
-        google_dates = f"{first_day:%Y%m%d}/{event.last_day + timedelta(days=1):%Y%m%d}"
+        # All-day dates, the end exclusive as in the ICS file: a time would shift them by the offset.
+        first_day, day_after = timezone.localtime(event.starts_at).date(), event.last_day + timedelta(days=1)
+        google_dates = f"{first_day:%Y%m%d}/{day_after:%Y%m%d}"
+        outlook_dates = (first_day.isoformat(), day_after.isoformat())
     else:
         utc = ZoneInfo("UTC")
-        google_dates = (
-            f"{event.starts_at.astimezone(utc):%Y%m%dT%H%M%SZ}/{event.ends_at.astimezone(utc):%Y%m%dT%H%M%SZ}"
-        )
+        starts_at, ends_at = event.starts_at.astimezone(utc), event.ends_at.astimezone(utc)
+        google_dates = f"{starts_at:%Y%m%dT%H%M%SZ}/{ends_at:%Y%m%dT%H%M%SZ}"
+        outlook_dates = (f"{starts_at:%Y-%m-%dT%H:%M:%SZ}", f"{ends_at:%Y-%m-%dT%H:%M:%SZ}")
     google = "https://calendar.google.com/calendar/render?" + urlencode(
         {"action": "TEMPLATE", "text": event.title, "dates": google_dates, "details": details, "location": location}
     )
@@ -112,8 +133,8 @@ def add_to_calendar_links(event, request):
             "path": "/calendar/action/compose",
             "rru": "addevent",
             "subject": event.title,
-            "startdt": event.starts_at.isoformat(),
-            "enddt": event.ends_at.isoformat(),
+            "startdt": outlook_dates[0],
+            "enddt": outlook_dates[1],
             "allday": "true" if event.all_day else "false",
             "body": details,
             "location": location,

@@ -1,6 +1,6 @@
 """Factories for the editorial pages, used by the tests, the demo and the benchmark."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 import factory
 
@@ -9,6 +9,7 @@ from django.utils import timezone
 import wagtail_factories
 
 from news.models import EventIndexPage, EventPage, NewsIndexPage, NewsPage, ResourceIndexPage, ResourcePage, TopicPage
+from news.models.events import whole_days
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -83,3 +84,12 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+def all_day_event(parent, first_day, last_day, **fields):
+    """An all-day event from `first_day` to `last_day` (dates), stored as the editor's form stores it."""
+    noon = time(12)
+    starts_at, ends_at = whole_days(
+        timezone.make_aware(datetime.combine(first_day, noon)), timezone.make_aware(datetime.combine(last_day, noon))
+    )
+    return EventPageFactory(parent=parent, all_day=True, starts_at=starts_at, ends_at=ends_at, **fields)

@@ -3,7 +3,7 @@
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from core.models import Theme
 from network.directory.models import ActorDirectoryPage
@@ -40,7 +40,8 @@ def search(request):
     return TemplateResponse(request, "pages/search_results.html", context)
 
 
-@require_GET
+# GET and HEAD: link checkers and some proxies ask HEAD first, and deserve the same answer.
+@require_safe
 def suggestions(request):
     """Page titles that start like what the visitor is typing, for the header's suggestion list."""
     query = clean_query(request.GET.get("q", ""))[:60]

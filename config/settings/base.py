@@ -99,6 +99,18 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below static files, above everything that may query: a database down answers a 503 page.
     "health.middleware.DatabaseUnavailableMiddleware",
+    # Compression of what the site generates (pages, feeds, calendars, sitemap; WhiteNoise serves
+    # static files precompressed). Above the page cache, so the cache keeps and serves one plain copy
+    # and every answer, cached or not, is compressed on its way out. A compressed page that reflects
+    # a secret is what BREACH attacks: Django masks the CSRF token anew in every response and this
+    # middleware adds random padding to each gzip stream (« Heal the Breach »), so the length of a
+    # response says nothing about the token. Pages that show the token are never cached anyway.
+    "django.middleware.gzip.GZipMiddleware",
+    # Below compression, so the ETag is the hash of the plain body (made weak once compressed);
+    # above the page cache, so a cached page answers 304 as well as a freshly rendered one. The ETag
+    # itself leaves out the per-rendering anti-spam token (security/etags.py).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "security.etags.StableETagMiddleware",
     # Above sessions and authentication: a cached page is answered without touching either.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -7,6 +7,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.rich_text import CleanStreamField
 
+DEFAULT_ORGANISATION_NAME = "Territoires participatifs"
+
 SOCIAL_NETWORKS = [
     ("mastodon", "Mastodon"),
     ("linkedin", "LinkedIn"),
@@ -148,3 +150,8 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("réglages du site")
+
+    @property
+    def display_name(self):
+        """The name the site signs with: feeds, structured data; templates show the same default."""
+        return self.organisation_name or DEFAULT_ORGANISATION_NAME

@@ -1,10 +1,21 @@
 """Template tags for the furniture of every page: menu, breadcrumbs, footer links, URLs."""
 
+import json
+
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
 
+from core.structured_data import breadcrumb_list
+
 register = template.Library()
+
+# The characters that could close the <script> element or open a comment, escaped as JSON allows.
+JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 def _site_root(request):
@@ -37,10 +48,18 @@ def breadcrumbs(context, page, current_title=None):
     ancestors = list(page.get_ancestors().filter(depth__gt=1).only("id", "title", "url_path", "depth"))
     if current_title:
         ancestors.append(page)
+    request = context.get("request")
+    current_title = current_title or page.title
+    # The same trail for search engines, which show it instead of the address under a result.
+    trail = [
+        (_("Accueil") if ancestor.depth == 2 else ancestor.title, absolute_url(ancestor.get_url(request), request))
+        for ancestor in ancestors
+    ]
     return {
         "ancestors": ancestors,
-        "current_title": current_title or page.title,
-        "request": context.get("request"),
+        "current_title": current_title,
+        "structured_data": breadcrumb_list([*trail, (current_title, None)]),
+        "request": request,
     }
 
 
@@ -58,6 +77,13 @@ def footer_legal_links(context, site_settings):
 def absolute_url(url, request):
     """An absolute URL for a path, for meta tags and feeds that must not carry relative links."""
     return request.build_absolute_uri(url) if request else url
+
+
+@register.simple_tag
+def json_ld(data):
+    """Structured data for search engines; a `</script>` in a title cannot end the element."""
+    encoded = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(encoded))  # noqa: S308
 
 
 @register.simple_tag

@@ -3,9 +3,12 @@
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import make_msgid
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from core.plain_text import rich_text_to_plain
+from core.site_address import site_domain
 from news.models import EditorialPage, EventPage, NewsPage, ResourcePage
 
 # Stands for each subscriber's own link in the letter rendered once; replaced per message.
@@ -55,9 +58,18 @@ def render_letter(letter, unsubscribe_url=UNSUBSCRIBE_PLACEHOLDER):
         "unsubscribe_url": unsubscribe_url,
         "web_url": absolute(letter.url or "/"),
         "base_url": absolute(""),
+        "intro_text": rich_text_to_plain(letter.intro, absolute("/")),
     }
     return (
         " ".join(letter.title.split()),  # the subject header: a line break in the title must not end it
         render_to_string("emails/newsletter.txt", context),
         render_to_string("emails/newsletter.html", context),
     )
+
+
+def letter_headers():
+    """RFC 2919 List-Id, so that mail clients file and filter the letters as one list, and a
+    Message-ID at the site's own domain: Django would take the sending machine's name, often
+    `localhost`, which spam filters count against a message."""
+    domain = site_domain()
+    return {"List-Id": f"Lettre d'information <lettre.{domain}>", "Message-ID": make_msgid(domain=domain)}

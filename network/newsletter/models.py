@@ -1,10 +1,13 @@
 """The newsletter: subscribers with double opt-in, and the letters editors compose and send."""
 
 import secrets
+from html import unescape
 
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -146,6 +149,11 @@ class NewsletterPage(BasePage):
     class Meta:
         verbose_name = _("lettre d'information")
         verbose_name_plural = _("lettres d'information")
+
+    @property
+    def meta_description(self):
+        """What the editors wrote for search engines, else the opening of the édito."""
+        return super().meta_description or Truncator(" ".join(unescape(strip_tags(self.intro)).split())).chars(160)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from pagecache.generation import bump_generation
 
-from .letters import UNSUBSCRIBE_PLACEHOLDER, render_letter
+from .letters import UNSUBSCRIBE_PLACEHOLDER, letter_headers, render_letter
 from .models import NewsletterDelivery, NewsletterPage, Subscriber
 from .subscriptions import list_unsubscribe_headers, unsubscribe_links
 
@@ -19,7 +19,7 @@ def personalised_message(rendered, subscriber, connection):
         subject=subject,
         body=text.replace(UNSUBSCRIBE_PLACEHOLDER, page_link),
         to=[subscriber.email],
-        headers=list_unsubscribe_headers(subscriber),
+        headers={**letter_headers(), **list_unsubscribe_headers(subscriber)},
         connection=connection,
     )
     message.attach_alternative(html.replace(UNSUBSCRIBE_PLACEHOLDER, page_link), "text/html")
@@ -29,7 +29,7 @@ def personalised_message(rendered, subscriber, connection):
 def send_test(letter, address):
     """One copy to a staff address before the real send; it is not recorded as a delivery."""
     subject, text, html = render_letter(letter)
-    message = EmailMultiAlternatives(subject=f"[TEST] {subject}", body=text, to=[address])
+    message = EmailMultiAlternatives(subject=f"[TEST] {subject}", body=text, to=[address], headers=letter_headers())
     message.attach_alternative(html, "text/html")
     message.send(fail_silently=False)
 

@@ -15,7 +15,9 @@ from core.blocks import BodyStreamBlock
 from core.filters import ChoiceFilter
 from core.models.previews import RoutablePreviewMixin
 from core.rich_text import CleanStreamField
+from core.structured_data import site_reference
 from news.calendar import add_to_calendar_links, event_calendar_response, feed_calendar_response
+from news.structured_data import actor_directory_url, event_data
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -233,62 +235,10 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["calendar_links"] = add_to_calendar_links(self, request)
+        context["structured_data"] = event_data(
+            self, request, actor_directory_url(request, self.published_actor_links), site_reference(request)
+        )
         return context
-
-    @property
-    def structured_data(self):
-        """schema.org Event, for search engines (rendered as JSON-LD)."""
-        statuses = {
-            self.Status.CANCELLED: "EventCancelled",
-            self.Status.POSTPONED: "EventPostponed",
-        }
-        modes = {
-            self.Format.IN_PERSON: "OfflineEventAttendanceMode",
-            self.Format.ONLINE: "OnlineEventAttendanceMode",
-            self.Format.HYBRID: "MixedEventAttendanceMode",
-        }
-        dates = (self.starts_at.date(), self.last_day) if self.all_day else (self.starts_at, self.ends_at)
-        data = {
-            "@context": "https://schema.org",
-            "@type": "Event",
-            "name": self.title,
-            "startDate": dates[0].isoformat(),
-            "endDate": dates[1].isoformat(),
-            "eventStatus": f"https://schema.org/{statuses.get(self.status, 'EventScheduled')}",
-            "eventAttendanceMode": f"https://schema.org/{modes[self.event_format]}",
-            "url": self.full_url,
-        }
-        if self.chapo:
-            data["description"] = self.chapo
-        locations = []
-        if self.event_format != self.Format.ONLINE and (self.venue_name or self.commune):
-            address = {
-                "@type": "PostalAddress",
-                "streetAddress": self.address,
-                "postalCode": self.postal_code,
-                "addressLocality": self.commune,
-                "addressCountry": "FR",
-            }
-            locations.append({"@type": "Place", "name": self.venue_name or self.commune, "address": address})
-        if self.event_format != self.Format.IN_PERSON and self.online_url:
-            locations.append({"@type": "VirtualLocation", "url": self.online_url})
-        if locations:
-            data["location"] = locations[0] if len(locations) == 1 else locations
-        organisers = [link.actor.name for link in self.published_actor_links if link.role == link.Role.ORGANISER]
-        if self.organisers:
-            organisers.append(self.organisers)
-        if organisers:
-            items = [{"@type": "Organization", "name": name} for name in organisers]
-            data["organizer"] = items[0] if len(items) == 1 else items
-        registration = self.registration_url or (self.registration_page.full_url if self.registration_page else "")
-        if self.price or registration:
-            offer = {"@type": "Offer", "url": registration or self.full_url, "priceCurrency": "EUR"}
-            if not self.price:
-                offer["price"] = "0"
-            data["offers"] = offer
-        if self.share_image:
-            data["image"] = self.share_image.get_rendition("fill-1200x675|format-jpeg").full_url
-        return data
 
     @property
     def is_cancelled(self):
@@ -357,9 +307,22 @@ class EventIndexPage(ListingPage):
         match = getattr(request, "routable_resolver_match", None)
         return bool(match and match.url_name == "past")
 
+    def get_sitemap_urls(self, request=None):
+        """The agenda and its past events: two lists, two addresses for search engines."""
+        (agenda,) = super().get_sitemap_urls(request)
+        return [agenda, {**agenda, "location": agenda["location"] + self.reverse_subpage("past")}]
+
     @path("passes/", name="past")
     def past(self, request):
-        return self.render(request, context_overrides={"past_events": True})
+        return self.render(
+            request,
+            context_overrides={
+                "past_events": True,
+                # Its own address and title: a search engine would otherwise take it for a copy of the agenda.
+                "canonical_url": self.get_full_url(request) + self.reverse_subpage("past"),
+                "meta_title": _("Événements passés"),
+            },
+        )
 
     @path("ical/", name="ical")
     def ical(self, request):

@@ -44,6 +44,15 @@ class ListingPage(RoutablePreviewMixin, BasePage):
     class Meta:
         abstract = True
 
+    @property
+    def meta_description(self):
+        """What the editors wrote for search engines, else the listing's introduction, else what it lists."""
+        return (
+            super().meta_description
+            or self.intro
+            or _("%(title)s : tous les contenus publiés, à filtrer par thème et par étiquette.") % {"title": self.title}
+        )
+
     def read_filters(self, request):
         return self.filter_set.read(request.GET, self)
 

@@ -9,6 +9,8 @@ from wagtail.search import index
 
 from core.blocks import BodyStreamBlock
 from core.rich_text import CleanStreamField
+from core.structured_data import site_reference
+from news.structured_data import actor_directory_url, article_data
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -47,26 +49,12 @@ class NewsPage(EditorialPage):
         verbose_name = _("actualité")
         verbose_name_plural = _("actualités")
 
-    @property
-    def structured_data(self):
-        """schema.org NewsArticle, for search engines (rendered as JSON-LD)."""
-        site = self.get_site()
-        data = {
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": self.title[:110],
-            "datePublished": self.publication_date.isoformat(),
-            "dateModified": (self.updated_on or self.last_published_at or self.publication_date).isoformat(),
-            "mainEntityOfPage": self.full_url,
-            "publisher": {"@type": "Organization", "name": site.site_name if site else ""},
-        }
-        if self.authors:
-            data["author"] = [{"@type": "Person", "name": name.strip()} for name in self.authors.split(",")]
-        else:
-            data["author"] = data["publisher"]
-        if self.share_image:
-            data["image"] = self.share_image.get_rendition("fill-1200x675|format-jpeg").full_url
-        return data
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["structured_data"] = article_data(
+            self, request, actor_directory_url(request, self.published_actor_links), site_reference(request)
+        )
+        return context
 
     @property
     def reading_time(self):

@@ -159,8 +159,8 @@ def test_visitor_filters_the_directory_by_department_and_kind_then_opens_an_acto
     page.get_by_role("link", name=ACTOR_NAME).click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text(ACTOR_NAME)
-    structured = json.loads(page.locator("script[type='application/ld+json']").text_content())
-    assert structured["@type"] == "Organization"
+    blocks = [json.loads(text) for text in page.locator("script[type='application/ld+json']").all_text_contents()]
+    (structured,) = [block for block in blocks if block["@type"] == "Organization"]
     assert structured["name"] == ACTOR_NAME
     assert structured["address"]["addressLocality"] == "Roubaix"
     contents = page.get_by_role("region", name="Ses contenus")

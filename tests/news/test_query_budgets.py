@@ -25,7 +25,7 @@ TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lie
 # warm: a listing's counts and a page's suggested keys are remembered (the ranking's own three queries
 # are counted in tests/news/test_recommendations.py).
 BUDGETS = {
-    "/actualites/source/": 24,
+    "/actualites/source/": 23,
     "/actualites/": 16,
     "/ressources/guide/": 23,
     "/ressources/?kind=guide": 17,

@@ -222,3 +222,9 @@ def test_results_page_keeps_its_query_budget_as_content_grows(client, content, n
 def test_words_of_the_summary_shown_under_a_result_find_it(client, content, news_index):
     NewsPageFactory(parent=news_index, title="Haies et paysages", listing_summary="Replanter le bocage ensemble.")
     assert titles(client.get("/recherche/", {"q": "bocage"})) == ["Haies et paysages"]
+
+
+def test_suggestions_answer_head_as_get(client, home_page):
+    response = client.head("/recherche/suggestions/?q=cl")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/json"

@@ -12,6 +12,7 @@ from wagtail.search import index
 from core.filters import ChoiceFilter, FilterSet, TextFilter, theme_filter
 from core.models import BasePage, Theme
 from core.models.previews import RoutablePreviewMixin
+from core.structured_data import CONTEXT, postal_address, without_empty
 
 from ..sections import actor_sections
 from .actors import Actor, ActorQuerySet
@@ -64,6 +65,13 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
             raise Http404(_("Cet acteur n'est pas dans l'annuaire."))
         return self.render(request, template="pages/actor_page.html", context_overrides=self.actor_context(actor))
 
+    def get_sitemap_urls(self, request=None):
+        """The directory, then each published actor's page, which lives below it without being a page."""
+        urls = super().get_sitemap_urls(request)
+        base = urls[0]["location"]
+        actors = Actor.objects.published().order_by("slug").only("slug", "last_published_at")
+        return urls + [{"location": f"{base}{actor.slug}/", "lastmod": actor.last_published_at} for actor in actors]
+
     @classmethod
     def url_for_request(cls, request):
         """The directory's address, looked up once per request however many actors a page or search shows."""
@@ -94,30 +102,19 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
 
 
 def organization_data(actor, url):
-    """schema.org Organization for an actor's page (rendered as JSON-LD)."""
+    """schema.org Organization for an actor's page (rendered as JSON-LD), without empty properties."""
     data = {
-        "@context": "https://schema.org",
+        "@context": CONTEXT,
         "@type": "Organization",
         "name": actor.name,
         "description": actor.short_description,
+        "url": url,
+        "sameAs": [actor.website] if actor.website else [],
+        "email": actor.public_email,
+        "telephone": actor.public_phone,
     }
-    if url:
-        data["url"] = url
-    if actor.website:
-        data["sameAs"] = [actor.website]
-    if actor.public_email:
-        data["email"] = actor.public_email
-    if actor.public_phone:
-        data["telephone"] = actor.public_phone
     if actor.commune or actor.address:
-        data["address"] = {
-            "@type": "PostalAddress",
-            "streetAddress": actor.address,
-            "postalCode": actor.postal_code,
-            "addressLocality": actor.commune,
-            "addressRegion": actor.department,
-            "addressCountry": "FR",
-        }
+        data["address"] = postal_address(actor.address, actor.postal_code, actor.commune)
     if actor.logo:
         data["logo"] = actor.logo.get_rendition("max-400x400|format-png").full_url
-    return data
+    return without_empty(data)
