@@ -4,7 +4,7 @@ The copy is taken with plain SELECTs and restored with one INSERT per table: the
 the database gave them, with no model code in between.
 """
 
-from django.core.management.color import no_style
+from django.apps import apps
 from django.db import transaction
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgreSQLOperations
 
@@ -13,34 +13,46 @@ _TRUNCATE = PostgreSQLOperations.sql_flush
 
 
 def copy_rows(connection):
-    """[(table, columns, rows)] of every table the flush empties, in the database's own values."""
+    """[(table, columns, rows)] of every table the flush empties, in the database's own values.
+
+    Virtual tables are left to the database: on SQLite the search's full-text table (FTS5) follows
+    the index entries through triggers, as they are deleted and inserted again.
+    """
     copied = []
-    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
     with connection.cursor() as cursor:
-        for table in sorted(tables):
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608 - Django's own tables
-            rows = cursor.fetchall()
-            if rows:
-                copied.append((table, [column[0] for column in cursor.description], rows))
+        for table, columns in _model_tables(connection):
+            names = ", ".join(connection.ops.quote_name(column) for column in columns)
+            cursor.execute(f"SELECT {names} FROM {connection.ops.quote_name(table)}")  # noqa: S608 - Django's own tables
+            copied.append((table, columns, cursor.fetchall()))
     return copied
 
 
-def put_rows_back(connection, copied, *, replace=False):
-    """The rows of `copy_rows` inserted again, into empty tables or, with `replace`, instead of theirs.
+def put_rows_back(connection, copied):
+    """The tables of `copy_rows` emptied, then given back the copied rows.
 
     Foreign keys are deferred to the commit on both databases, so the tables' order does not matter.
     """
     quote = connection.ops.quote_name
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-        if replace:
-            tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
-            for statement in connection.ops.sql_flush(no_style(), tables):
-                cursor.execute(statement)
+        for table, _columns, _rows in copied:
+            cursor.execute(f"DELETE FROM {quote(table)}")  # noqa: S608 - Django's own tables
         for table, columns, rows in copied:
-            names = ", ".join(quote(column) for column in columns)
-            placeholders = ", ".join(["%s"] * len(columns))
-            insert = f"INSERT INTO {quote(table)} ({names}) VALUES ({placeholders})"  # noqa: S608 - Django's own tables
-            cursor.executemany(insert, rows)
+            if rows:
+                names = ", ".join(quote(column) for column in columns)
+                placeholders = ", ".join(["%s"] * len(columns))
+                insert = f"INSERT INTO {quote(table)} ({names}) VALUES ({placeholders})"  # noqa: S608 - Django's own tables
+                cursor.executemany(insert, rows)
+
+
+def _model_tables(connection):
+    """(table, columns) of each model's own table that exists in this database, virtual tables aside."""
+    existing = set(connection.introspection.table_names()) - _virtual_tables(connection)
+    tables = {}
+    for model in apps.get_models(include_auto_created=True):
+        options = model._meta
+        if not options.proxy and options.db_table in existing:
+            tables[options.db_table] = [field.column for field in options.local_concrete_fields]
+    return sorted(tables.items())
 
 
 def delete_rows_instead_of_truncating(operations, style, tables, *, reset_sequences=False, allow_cascade=False):
@@ -59,3 +71,11 @@ def delete_rows_instead_of_truncating(operations, style, tables, *, reset_sequen
         f"LOCK TABLE {', '.join(names)} IN ACCESS EXCLUSIVE MODE;",
         *(f"DELETE FROM {name};" for name in names),  # noqa: S608 - Django's own tables
     ]
+
+
+def _virtual_tables(connection):
+    if connection.vendor != "sqlite":
+        return set()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'")
+        return {name for (name,) in cursor.fetchall()}

@@ -181,7 +181,7 @@ def load_page_set():
     """
     if _BUILT_ROWS:
         for connection in connections.all():
-            put_rows_back(connection, _BUILT_ROWS[connection.alias], replace=True)
+            put_rows_back(connection, _BUILT_ROWS[connection.alias])
         return Page.objects.get(pk=_BUILT_ROWS["content page"]).specific
     content_page = build_page_set()
     _BUILT_ROWS.update({connection.alias: copy_rows(connection) for connection in connections.all()})
