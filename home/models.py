@@ -8,6 +8,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import BasePage
 from core.rich_text import CleanStreamField
+from home.figures import network_figures
 from news.blocks import ListingStreamBlock
 
 
@@ -103,6 +104,11 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("page d'accueil")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["key_figures"] = network_figures()
+        return context
 
 
 class StandardPage(BasePage):

@@ -1,5 +1,6 @@
 """Every page kind fits the screen: no sideways scrolling at 320 px nor at 1366 px zoomed to 200 %
-(RGAA 10.11), images drawn at their own proportions, and a compact header with a menu button on phones.
+(RGAA 10.11), images drawn at their own proportions, a compact header with a menu button on phones,
+and gallery photos that open large in a dialog a keyboard can leave.
 
 One page set for the whole module (building it is the slow part), each check a loop over the kinds.
 """
@@ -7,7 +8,7 @@ One page set for the whole module (building it is the slow part), each check a l
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.page_set import DIRECTORY_PATH, PAGE_PATHS, page_path
+from tests.e2e.page_set import DIRECTORY_PATH, PAGE_PATHS, STANDARD_PAGE_PATH, page_path
 
 pytestmark = pytest.mark.e2e
 
@@ -38,7 +39,7 @@ DISTORTED = """() => [...document.images]
         + ` drawn ${image.clientWidth}x${image.clientHeight}`)"""
 
 
-def test_pages_fit_the_screen_images_keep_their_proportions_and_phones_get_a_menu_button(
+def test_pages_fit_the_screen_images_keep_their_proportions_phones_get_a_menu_and_photos_a_lightbox(
     page, page_without_javascript, site_pages
 ):
     overflowing = []
@@ -78,3 +79,17 @@ def test_pages_fit_the_screen_images_keep_their_proportions_and_phones_get_a_men
     plain_header = page_without_javascript.get_by_role("banner")
     expect(plain_header.get_by_role("button", name="Menu")).to_have_count(0)
     expect(plain_header.get_by_role("link", name="Actualités")).to_be_visible()
+
+    # « Retour en images »: a photo opens large in a dialog; arrows browse, Escape gives focus back.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(STANDARD_PAGE_PATH)
+    first_photo = page.get_by_role("link", name="La salle pendant la plénière (agrandir la photo)")
+    first_photo.click()
+    dialog = page.get_by_role("dialog", name="Photo agrandie")
+    expect(dialog.get_by_role("img", name="La salle pendant la plénière")).to_be_visible()
+    expect(dialog).to_contain_text("La plénière")
+    page.keyboard.press("ArrowRight")
+    expect(dialog.get_by_role("img", name="Un groupe devant une carte du quartier")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(first_photo).to_be_focused()

@@ -79,6 +79,7 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
         return {
             "actors": Paginator(actors, self.per_page).get_page(request.GET.get("page")),
             "filters": filters,
+            "removal_links": filters.removal_links(request.GET),
             # A list: in the template, `options.theme.values` would read a theme whose slug is « values ».
             "theme_choices": list(filters.options["theme"].values()),
         }
