@@ -55,7 +55,10 @@ def _tree(draw, x, ground, height, colour):
 
 def _house(draw, x, ground, width, height, wall, roof):
     draw.rectangle((x, ground - height, x + width, ground), fill=wall)
-    draw.polygon([(x - 15, ground - height), (x + width / 2, ground - height - width * 0.45), (x + width + 15, ground - height)], fill=roof)
+    draw.polygon(
+        [(x - 15, ground - height), (x + width / 2, ground - height - width * 0.45), (x + width + 15, ground - height)],
+        fill=roof,
+    )
     draw.rectangle((x + width * 0.4, ground - height * 0.45, x + width * 0.6, ground), fill=INK)
     draw.rectangle((x + width * 0.12, ground - height * 0.8, x + width * 0.3, ground - height * 0.6), fill=PAPER)
     draw.rectangle((x + width * 0.7, ground - height * 0.8, x + width * 0.88, ground - height * 0.6), fill=PAPER)
@@ -93,10 +96,14 @@ def _documents(draw, dark, light, rng):
     draw.ellipse((1150, -150, 1750, 450), fill=_mix(light, dark, 0.25))
     for offset in (60, 30, 0):
         left, top = 380 + offset, 140 + offset
-        draw.rounded_rectangle((left, top, left + 520, top + 680), radius=18, fill=(255, 255, 255), outline=INK, width=6)
+        draw.rounded_rectangle(
+            (left, top, left + 520, top + 680), radius=18, fill=(255, 255, 255), outline=INK, width=6
+        )
     for line in range(9):
         width = rng.randint(260, 420)
-        draw.rounded_rectangle((440, 250 + line * 55, 440 + width, 268 + line * 55), radius=9, fill=_mix(dark, light, 0.3))
+        draw.rounded_rectangle(
+            (440, 250 + line * 55, 440 + width, 268 + line * 55), radius=9, fill=_mix(dark, light, 0.3)
+        )
     for index in range(4):
         bar = rng.randint(120, 380)
         draw.rectangle((1040 + index * 110, 760 - bar, 1120 + index * 110, 760), fill=dark if index % 2 else ACCENT)
