@@ -66,6 +66,7 @@ def _index():
 
 
 def test_every_page_type_is_pictured_at_three_widths(page, demo_site):
+    page.set_default_timeout(60_000)  # a full page of the demo on a busy machine takes its time
     GALLERY.mkdir(parents=True, exist_ok=True)
     written = []
     for width in WIDTHS:
