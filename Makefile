@@ -14,7 +14,7 @@ AUDIT := .tools/audit
 # pytest-xdist workers, one per core; `make test PYTEST_WORKERS=-n0` runs the tests in one process.
 PYTEST_WORKERS ?= -n auto
 
-.PHONY: run test lint check-migrations pytest html-tools clean bench audit
+.PHONY: run test lint check-migrations pytest html-tools clean bench audit design-shots
 
 run: $(INSTALLED)
 	$(MANAGE) migrate --noinput
@@ -64,13 +64,18 @@ pytest: $(INSTALLED)
 	faults=""; \
 	if [ -z "$$missing" ]; then faults=yes; echo "Suite de pannes : lancée, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
 	else echo "Suite de pannes NON lancée : $$missing."; fi; \
-	markers="$${markers:+$$markers and }not faults"; \
+	markers="$${markers:+$$markers and }not faults and not design_shots"; \
 	status=0; \
 	VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/pytest $(PYTEST_WORKERS) -m "$$markers" || status=$$?; \
 	if [ -n "$$faults" ]; then echo "Suite de pannes : seule, après les autres tests."; $(BIN)/pytest -n0 -m faults || status=$$?; fi; \
 	exit $$status
 
 html-tools: $(VNU_JAR)
+
+# Screenshots of every page type of the demo at 320, 768 and 1366 px into docs/design/ (needs
+# Debian's Chromium); a few minutes, so not part of `make test`.
+design-shots: $(INSTALLED)
+	$(BIN)/pytest -n0 -m design_shots tests/e2e/test_design_shots.py
 
 # Known vulnerabilities of the pinned requirements. pip-audit lives in its own venv so that its
 # dependencies never mix with the site's; every transitive dependency is pinned, hence --no-deps.

@@ -38,14 +38,15 @@ def classified(page, entry):
     return page
 
 
-def editorial(build, entry, **fields):
-    """An unsaved page of the editorial family from its data entry, published at 9:30 on its day in Paris."""
+def editorial(build, entry, content_type, **fields):
+    """An unsaved page of the editorial family from its data entry, published at 9:30 on its day in Paris,
+    illustrated by the drawing of its content type."""
     page = build(
         title=entry["title"],
         slug=entry["slug"],
         listing_summary=entry["summary"],
         chapo=entry.get("chapo", entry["summary"]),
-        hero_image=demo_image(entry["image"]),
+        hero_image=demo_image(entry["image"], content_type),
         publication_date=datetime.combine(entry["published"], time(9, 30), tzinfo=PARIS),
         updated_on=entry.get("updated"),
         **({"authors": entry["authors"]} if "authors" in entry else {}),  # only news have authors
@@ -65,7 +66,7 @@ def _document(title, file, content):
 
 def _resource(entry):
     notes = read("editorial")["resource_notes"]
-    page = editorial(ResourcePageFactory.build, entry, kind=entry["kind"], year=entry["published"].year)
+    page = editorial(ResourcePageFactory.build, entry, "resource", kind=entry["kind"], year=entry["published"].year)
     if "url" in entry:
         page.external_url = entry["url"]
         page.body = [block(notes["external"])]
@@ -78,7 +79,8 @@ def _resource(entry):
 
 def _topic(entry):
     fields = {name: entry[name] for name in ("title", "slug", "show_in_menus", "listing_summary", "intro")}
-    return classified(TopicPageFactory.build(**fields, body=body(entry["body"])), entry)
+    image = demo_image(entry["image"], "topic") if "image" in entry else None
+    return classified(TopicPageFactory.build(**fields, listing_image=image, body=body(entry["body"])), entry)
 
 
 def pin(page, relation, targets):
@@ -118,7 +120,7 @@ def load_editorial(stdout):
     pages = {}
     for entry in data["news"]:
         pages[entry["slug"]] = ensure_child(
-            news_index, editorial(NewsPageFactory.build, entry, body=body(entry["body"]))
+            news_index, editorial(NewsPageFactory.build, entry, "news", body=body(entry["body"]))
         )
     for entry in data["resources"]:
         pages[entry["slug"]] = ensure_child(resources, _resource(entry))

@@ -53,6 +53,7 @@ def _event(entry):
     return editorial(
         EventPage,
         {**entry, "published": announced},
+        "event",
         starts_at=starts_at,
         ends_at=ends_at,
         body=body(entry["body"]),

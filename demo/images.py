@@ -1,6 +1,5 @@
 """Demo images drawn with Pillow, so that the demo needs no download."""
 
-import random
 from io import BytesIO
 
 from PIL import Image, ImageDraw, ImageFont
@@ -12,24 +11,7 @@ from wagtail.images import get_image_model
 from images.factories import ImageFactory
 
 from .files import read
-
-
-def _draw(colours, seed, size=(1600, 900)):
-    """A soft gradient with a few circles: recognisable as placeholders, pleasant as cards."""
-    rng = random.Random(seed)  # noqa: S311 - decoration, not security
-    start, end = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in colours)
-    image = Image.new("RGB", size, start)
-    draw = ImageDraw.Draw(image)
-    for y in range(size[1]):
-        ratio = y / size[1]
-        draw.line([(0, y), (size[0], y)], fill=tuple(int(s + (e - s) * ratio) for s, e in zip(start, end, strict=True)))
-    for _ in range(7):
-        radius = rng.randint(60, 260)
-        x, y = rng.randint(0, size[0]), rng.randint(0, size[1])
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline=(255, 255, 255), width=6)
-    buffer = BytesIO()
-    image.save(buffer, format="JPEG", quality=82)
-    return buffer
+from .illustrations import illustration
 
 
 def load_images(stdout):
@@ -39,14 +21,36 @@ def load_images(stdout):
     for index, image in enumerate(images):
         if image["title"] in existing:
             continue
-        file = ImageFile(_draw(image["colours"], seed=index), name=f"demo-{index + 1}.jpg")
+        file = ImageFile(illustration(image["subject"], image["colours"], seed=index), name=f"demo-{index + 1}.jpg")
         ImageFactory(title=image["title"], description=image["description"], credit=image["credit"], file=file)
         created += 1
     stdout.write(f"Images : {created} créée(s), {len(images) - created} déjà présente(s).")
 
 
-def demo_image(title):
-    return get_image_model().objects.get(title=title)
+# Each content type draws its own subject in the colours of the image it names, so that an event,
+# an article, a resource and a dossier never share a picture: (title suffix, subject, description).
+TYPE_ILLUSTRATIONS = {
+    "event": ("événement", "people", "Illustration : des personnes réunies autour d'une table"),
+    "news": ("actualité", "landscape", "Illustration : des collines, des arbres et un chemin"),
+    "resource": ("ressource", "documents", "Illustration : des documents, un graphique et une loupe"),
+    "topic": ("dossier", "village", "Illustration : des maisons et des arbres au pied des collines"),
+}
+
+
+def demo_image(title, content_type=None):
+    """The image named `title`, or its variant drawn for a content type (created once, then reused)."""
+    model = get_image_model()
+    if content_type is None:
+        return model.objects.get(title=title)
+    suffix, subject, description = TYPE_ILLUSTRATIONS[content_type]
+    variant_title = f"{title} ({suffix})"
+    existing = model.objects.filter(title=variant_title).first()
+    if existing:
+        return existing
+    images = read("site")["images"]
+    index, source = next((index, image) for index, image in enumerate(images) if image["title"] == title)
+    file = ImageFile(illustration(subject, source["colours"], seed=index), name=f"demo-{content_type}-{index + 1}.jpg")
+    return ImageFactory(title=variant_title, description=description, credit=source["credit"], file=file)
 
 
 def demo_logo(title, alt_text, initials, colour, filename):

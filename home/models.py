@@ -12,6 +12,7 @@ from core.blocks import BodyStreamBlock
 from core.models import BasePage, SiteSettings
 from core.rich_text import CleanStreamField
 from core.structured_data import site_organization, site_reference, website
+from home.figures import network_figures
 from news.blocks import ListingStreamBlock
 from news.models import NewsIndexPage, ResourceIndexPage
 from pagecache.fragments import remembered
@@ -112,6 +113,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["key_figures"] = network_figures()
         # Feed readers and browsers find the feeds from the address people know: the home page.
         context["feeds"] = remembered(f"home-feeds:{self.pk}", lambda: self.advertised_feeds(request))
         context["structured_data"] = home_structured_data(request)

@@ -63,6 +63,14 @@ class FeaturedPageBlock(blocks.StructBlock):
         description = _("Met en avant une page du site (un dossier thématique, par exemple) avec son image.")
         preview_value = {"heading": "Dossier à la une", "page": None}
 
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        page = value["page"].specific if value["page"] else None
+        # A dossier brings three of its contents along; any other page is shown alone.
+        highlights = getattr(page, "highlights", None)
+        context.update(featured=page, highlights=highlights() if highlights and page.live else [])
+        return context
+
 
 class ListingStreamBlock(BodyStreamBlock):
     """The body of the home page and of dossiers: the usual blocks plus automatic lists."""

@@ -61,7 +61,8 @@ class EditorialPageQuerySet(PageQuerySet):
         return pages.for_cards()[:count]
 
     def for_cards(self):
-        """What a card shows (image, themes) fetched with the page, never one query per card."""
-        return self.select_related("listing_image", "hero_image").prefetch_related(
+        """What a card shows (image, themes, an event's date and place) fetched with the page, never one
+        query per card."""
+        return self.select_related("listing_image", "hero_image", "eventpage").prefetch_related(
             "themes", "listing_image__renditions", "hero_image__renditions"
         )

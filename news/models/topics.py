@@ -130,7 +130,19 @@ class TopicPage(BasePage):
         )
         matches |= Q(pk__in=EditorialPageTag.objects.filter(tag_id__in=tag_ids).values("content_object_id"))
         pages = EditorialPage.objects.visible().type(*(model for _label, model in self.included_types().values()))
-        return filters.apply(pages.filter(matches).exclude(pk__in=exclude_ids))
+        pages = pages.filter(matches).exclude(pk__in=exclude_ids)
+        return filters.apply(pages) if filters else pages
+
+    def highlights(self, count=3):
+        """What the home page shows under the dossier: its pinned contents first, then the newest."""
+        pinned = self.pinned()[:count]
+        newest = (
+            self.matching_pages(None, exclude_ids=[page.pk for page in pinned])
+            .not_over(timezone.now())
+            .newest_first()
+            .for_cards()
+        )
+        return [*pinned, *newest[: count - len(pinned)]]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -12,3 +12,23 @@ for (const figure of document.querySelectorAll("[data-video-embed]")) {
     figure.querySelector("iframe")?.focus();
   });
 }
+
+// The menu button of narrow screens: a disclosure that shows or hides the menu and search form.
+// Without this script the button stays hidden and the menu is a plain list under the site's name.
+const menuToggle = document.querySelector("[data-menu-toggle]");
+const header = menuToggle?.closest(".site-header");
+if (menuToggle && header) {
+  const setOpen = (open) => {
+    menuToggle.setAttribute("aria-expanded", String(open));
+    header.classList.toggle("site-header--open", open);
+  };
+  header.classList.add("site-header--collapsible");
+  menuToggle.hidden = false;
+  menuToggle.addEventListener("click", () => setOpen(menuToggle.getAttribute("aria-expanded") !== "true"));
+  header.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && menuToggle.getAttribute("aria-expanded") === "true") {
+      setOpen(false);
+      menuToggle.focus();
+    }
+  });
+}

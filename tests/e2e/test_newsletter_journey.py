@@ -26,22 +26,26 @@ def link_in(text, path_pattern):
     return links[0]
 
 
-def test_visitor_subscribes_in_the_footer_confirms_by_email_then_unsubscribes_from_a_letter(
+def test_visitor_follows_the_footer_to_subscribe_confirms_by_email_then_unsubscribes_from_a_letter(
     page, site_pages, smtp_delivery, settings, live_server
 ):
     settings.SPAM_MIN_SECONDS = 0  # the time trap would take this fast visitor for a bot
     # Links in emails are absolute: make them lead to the site the browser is using.
     settings.WAGTAILADMIN_BASE_URL = live_server.url
 
-    # 1. The footer form of the home page: an address, a theme, the consent box ticked.
+    # 1. The footer of the home page offers the short form (address and consent); its link leads to
+    # the full one, where the visitor also gives a first name and a theme.
     page.goto("/")
     footer_form = page.get_by_role("contentinfo").get_by_role("form", name="Abonnez-vous !")
-    footer_form.get_by_label("Votre adresse de courriel").fill(EMAIL)
-    footer_form.get_by_label("Prénom (facultatif)").fill("Nina")
-    footer_form.get_by_label("Climat").check()
-    footer_form.get_by_label("J'accepte de recevoir la lettre d'information du réseau").check()
+    expect(footer_form.get_by_role("textbox")).to_have_count(1)
+    footer_form.get_by_role("link", name="Choisir ses thèmes et voir les lettres passées").click()
+    full_form = page.get_by_role("main").get_by_role("form", name="Abonnez-vous !")
+    full_form.get_by_label("Votre adresse de courriel").fill(EMAIL)
+    full_form.get_by_label("Prénom (facultatif)").fill("Nina")
+    full_form.get_by_label("Climat").check()
+    full_form.get_by_label("J'accepte de recevoir la lettre d'information du réseau").check()
     with page.expect_navigation() as navigation:
-        footer_form.get_by_role("button", name="S'inscrire").click()
+        full_form.get_by_role("button", name="S'inscrire").click()
 
     assert navigation.value.request.redirected_from.method == "POST"
     expect(page).to_have_url(re.compile(r"/newsletter/merci/$"))

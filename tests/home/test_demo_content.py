@@ -23,6 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from core.models import OutgoingEmail, SiteSettings, Theme
+from core.typography import respace_text
 from demo.events import upcoming_day
 from home.models import HomePage
 from network.directory.models import Actor
@@ -128,7 +129,8 @@ def test_demo_pages_show_the_actors_they_mention(client, demo):
     html = client.get(launch).content.decode()
     assert "Région Hauts-de-France" in html and "Métropole Européenne de Lille" in html
     region_page = client.get("/reseau/annuaire/region-hauts-de-france/").content.decode()
-    assert EditorialPage.objects.get(url_path__endswith=launch).title in region_page
+    # Shown with French spacing (a no-break space before « : »), as every title is.
+    assert respace_text(EditorialPage.objects.get(url_path__endswith=launch).title) in region_page
 
 
 def test_demo_membership_requests_are_recorded_as_the_form_does_without_email(demo):

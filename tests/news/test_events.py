@@ -403,6 +403,6 @@ def test_event_pages_keep_their_query_budget_with_10_and_200_events(client, even
 
 # Routing, site, settings, menu, breadcrumbs, the page's themes, tags and linked actors, then the listing (or the
 # recommendations, their keys remembered) with their cards' themes and renditions.
-EVENT_PAGE_QUERIES = 23
-EVENT_INDEX_QUERIES = 16
-PAST_EVENTS_QUERIES = 12
+EVENT_PAGE_QUERIES = 22
+EVENT_INDEX_QUERIES = 15
+PAST_EVENTS_QUERIES = 11

@@ -25,11 +25,11 @@ TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lie
 # warm: a listing's counts and a page's suggested keys are remembered (the ranking's own three queries
 # are counted in tests/news/test_recommendations.py).
 BUDGETS = {
-    "/actualites/source/": 23,
-    "/actualites/": 16,
-    "/ressources/guide/": 23,
-    "/ressources/?kind=guide": 17,
-    "/territoires-participatifs/": 17,
+    "/actualites/source/": 22,
+    "/actualites/": 15,
+    "/ressources/guide/": 22,
+    "/ressources/?kind=guide": 16,
+    "/territoires-participatifs/": 16,
 }
 
 

@@ -213,10 +213,10 @@ def test_results_page_keeps_its_query_budget_as_content_grows(client, content, n
         for _ in range(count):
             classify(NewsPageFactory(parent=news_index, title="Territoire en mouvement"), themes=[ThemeFactory()])
 
-    # Site, settings, menu, footer themes; the promotions, the counts by type and by theme (one grouped
+    # Site, settings, menu; the promotions, the counts by type and by theme (one grouped
     # query each, however many themes there are, the total read from them), the ranked pages and actors
     # with their specific rows.
-    assert_query_budget(client, "/recherche/?q=territoire", budget=23, grow=grow, sizes=(10, 60))
+    assert_query_budget(client, "/recherche/?q=territoire", budget=22, grow=grow, sizes=(10, 60))
 
 
 def test_words_of_the_summary_shown_under_a_result_find_it(client, content, news_index):

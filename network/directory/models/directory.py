@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Count
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +15,7 @@ from core.models import BasePage, Theme
 from core.models.previews import RoutablePreviewMixin
 from core.structured_data import CONTEXT, postal_address, without_empty
 
+from ..region_map import CREDIT, VIEW_BOX, region_map
 from ..sections import actor_sections
 from .actors import Actor, ActorQuerySet
 
@@ -84,9 +86,15 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
         """Filters from the query string (unknown values match nothing and are named), then one page of actors."""
         filters = self.filter_set.read(request.GET, self)
         actors = filters.apply(Actor.objects.published()).order_by("name", "pk").for_cards()
+        # The map counts every published actor: it is how a visitor picks a department to filter by.
+        counts = dict(Actor.objects.published().order_by().values_list("department").annotate(Count("pk")))
         return {
             "actors": Paginator(actors, self.per_page).get_page(request.GET.get("page")),
             "filters": filters,
+            "removal_links": filters.removal_links(request.GET),
+            "region_map": region_map(counts, selected=filters.values.get("departement", "")),
+            "region_map_box": VIEW_BOX,
+            "region_map_credit": CREDIT,
             # A list: in the template, `options.theme.values` would read a theme whose slug is « values ».
             "theme_choices": list(filters.options["theme"].values()),
         }

@@ -5,8 +5,8 @@ from network.newsletter.forms import NewsletterForm
 register = template.Library()
 
 
-@register.inclusion_tag("components/newsletter_form.html")
+@register.inclusion_tag("components/newsletter_cta.html")
 def footer_newsletter_form(site_settings):
-    """The footer's copy of the subscription form, with ids of its own."""
+    """The footer's compact sign-up (address and consent), with ids of its own."""
     form = NewsletterForm(consent_text=site_settings.newsletter_consent, prefix_ids="footer-newsletter")
     return {"form": form, "heading_id": "footer-newsletter-title"}

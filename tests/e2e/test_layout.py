@@ -1,0 +1,95 @@
+"""Every page kind fits the screen: no sideways scrolling at 320 px nor at 1366 px zoomed to 200 %
+(RGAA 10.11), images drawn at their own proportions, a compact header with a menu button on phones,
+and gallery photos that open large in a dialog a keyboard can leave.
+
+One page set for the whole module (building it is the slow part), each check a loop over the kinds.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.page_set import DIRECTORY_PATH, PAGE_PATHS, STANDARD_PAGE_PATH, page_path
+
+pytestmark = pytest.mark.e2e
+
+# 1366 px at 200 % zoom lays the page out in 683 CSS pixels, as a 683 px wide window does.
+WIDTHS = {"320 px": 320, "1366 px à 200 %": 683}
+LISTINGS = ["/actualites/", "/agenda/", "/ressources/", "/territoires-participatifs/", DIRECTORY_PATH]
+
+OVERFLOW = """() => {
+    const width = document.documentElement.clientWidth;
+    const wider = [...document.querySelectorAll("body *")]
+        .filter((element) => element.getBoundingClientRect().right > width + 1 && element.checkVisibility())
+        .filter((element) => !element.closest(".honeypot, .visually-hidden, .table-wrapper"))
+        .slice(0, 3)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+    return {scroll: document.documentElement.scrollWidth, width, wider};
+}"""
+
+# An image drawn by the default object-fit (fill) at other proportions than its own is distorted.
+DISTORTED = """() => [...document.images]
+    .filter((image) => image.complete && image.naturalWidth && image.clientWidth && image.checkVisibility())
+    .filter((image) => getComputedStyle(image).objectFit === "fill")
+    .filter((image) => {
+        const natural = image.naturalWidth / image.naturalHeight;
+        const drawn = image.clientWidth / image.clientHeight;
+        return Math.abs(drawn - natural) / natural > 0.03;
+    })
+    .map((image) => `${image.currentSrc} ${image.naturalWidth}x${image.naturalHeight}`
+        + ` drawn ${image.clientWidth}x${image.clientHeight}`)"""
+
+
+def test_pages_fit_the_screen_images_keep_their_proportions_phones_get_a_menu_and_photos_a_lightbox(
+    page, page_without_javascript, site_pages
+):
+    overflowing = []
+    for label, width in WIDTHS.items():
+        page.set_viewport_size({"width": width, "height": 800})
+        for kind in PAGE_PATHS:
+            page.goto(page_path(kind), wait_until="load")
+            measure = page.evaluate(OVERFLOW)
+            if measure["scroll"] > measure["width"]:
+                overflowing.append(f"{kind} at {label}: {measure['scroll']} px wide, {measure['wider']}")
+    assert not overflowing, "pages scroll sideways:\n" + "\n".join(overflowing)
+
+    page.set_viewport_size({"width": 1366, "height": 900})
+    distorted = []
+    for path in LISTINGS:
+        page.goto(path, wait_until="load")
+        distorted += page.evaluate(DISTORTED)
+    assert not distorted, "images drawn out of proportion:\n" + "\n".join(distorted)
+
+    # A phone sees the site's name and a menu button in one short row; the button opens the menu.
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/")
+    header = page.get_by_role("banner")
+    menu_button = header.get_by_role("button", name="Menu")
+    assert header.bounding_box()["height"] <= 72
+    expect(header.get_by_role("navigation", name="Menu principal")).to_be_hidden()
+    menu_button.click()
+    expect(menu_button).to_have_attribute("aria-expanded", "true")
+    expect(header.get_by_role("link", name="Actualités")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(header.get_by_role("navigation", name="Menu principal")).to_be_hidden()
+    expect(menu_button).to_be_focused()
+
+    # Without JavaScript there is no button: the menu is a plain list, always shown.
+    page_without_javascript.set_viewport_size({"width": 390, "height": 800})
+    page_without_javascript.goto("/")
+    plain_header = page_without_javascript.get_by_role("banner")
+    expect(plain_header.get_by_role("button", name="Menu")).to_have_count(0)
+    expect(plain_header.get_by_role("link", name="Actualités")).to_be_visible()
+
+    # « Retour en images »: a photo opens large in a dialog; arrows browse, Escape gives focus back.
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(STANDARD_PAGE_PATH)
+    first_photo = page.get_by_role("link", name="La salle pendant la plénière (agrandir la photo)")
+    first_photo.click()
+    dialog = page.get_by_role("dialog", name="Photo agrandie")
+    expect(dialog.get_by_role("img", name="La salle pendant la plénière")).to_be_visible()
+    expect(dialog).to_contain_text("La plénière")
+    page.keyboard.press("ArrowRight")
+    expect(dialog.get_by_role("img", name="Un groupe devant une carte du quartier")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    expect(first_photo).to_be_focused()
