@@ -164,7 +164,7 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
         return FormulaSafeSubmissionsListView
 
     def process_form_submission(self, form):
-        """Save the request first; the emails then go out, or wait in the outbox if the server is down."""
+        """Save the request first, then queue its emails: a worker sends them, and retries while the server is down."""
         roles = {field.clean_name: field.role for field in self.get_form_fields() if field.role}
         answers = {name: value for name, value in form.cleaned_data.items() if name in form.answer_names}
         by_role = {role: answers.get(name) for name, role in roles.items()}
