@@ -3,7 +3,9 @@
     from core.outbox import queue_email
     queue_email(to, subject, body, about=record, attachments=[("rappel.ics", data, "text/calendar")])
 
-`queue_email` returns at once; the email leaves from a worker once the caller's transaction commits.
+`queue_email` returns at once. The email and the task that sends it are written in the caller's
+transaction, both or neither (the task queue is in the same database), and a worker sends it once
+that transaction commits. (The test suite's immediate backend runs the task at once instead.)
 A failure is retried after each delay of settings.OUTBOX_RETRY_DELAYS (1 min, 5 min, 30 min, 2 h, 12 h),
 then the email is marked failed and listed for staff, who can send it again. Each attempt is claimed
 first (OutgoingEmailQuerySet.claim_next): two workers never send the same email, and an email whose
@@ -40,7 +42,7 @@ MESSAGE_REFUSALS = (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused, sm
 
 
 def queue_email(to, subject, body, *, html_body="", headers=None, attachments=(), about=None, batch=""):
-    """Save an email and have a worker send it once the current transaction commits.
+    """Save an email and enqueue the task that sends it, in the current transaction.
 
     `attachments` are (filename, bytes, mimetype) triples, kept in the database until sent: small files only.
     """
@@ -57,7 +59,7 @@ def queue_email(to, subject, body, *, html_body="", headers=None, attachments=()
         about=about,
         batch=batch,
     )
-    transaction.on_commit(lambda: send_email.enqueue(email.pk))
+    send_email.enqueue(email.pk)
     return email
 
 
@@ -121,9 +123,9 @@ def send_batch(batch):
 
 
 def start_batch(batch, senders=1):
-    """Have `senders` tasks send `batch` side by side (several workers then share it); after commit."""
+    """Have `senders` tasks send `batch` side by side: several workers then share it."""
     for _number in range(senders):
-        transaction.on_commit(lambda: send_batch.enqueue(batch))
+        send_batch.enqueue(batch)
 
 
 @task()
@@ -160,5 +162,5 @@ def send_again(email):
             status=OutgoingEmail.Status.PENDING, attempts=0, next_attempt_at=timezone.now(), last_error=""
         )
         if updated:
-            transaction.on_commit(lambda: send_email.enqueue(email.pk))
+            send_email.enqueue(email.pk)
     return bool(updated)

@@ -20,6 +20,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class OutgoingEmailQuerySet(models.QuerySet):
+    def pending(self):
+        """Waiting for their first attempt or a retry."""
+        return self.filter(status=OutgoingEmail.Status.PENDING)
+
     def due(self, now=None):
         return self.filter(status=OutgoingEmail.Status.PENDING, next_attempt_at__lte=now or timezone.now())
 

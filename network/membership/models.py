@@ -285,7 +285,7 @@ class MembershipRequest(AbstractFormSubmission):
 
     def mail_problem(self):
         """The last error of an email about this request still waiting to be sent, for staff lists."""
-        pending = [email for email in self.emails.all() if email.sent_at is None and email.last_error]
+        pending = [email for email in self.emails.all() if email.status != email.Status.SENT and email.last_error]
         return pending[-1].last_error if pending else ""
 
     mail_problem.short_description = _("courriel en attente")

@@ -46,7 +46,7 @@ def request_send(letter, user=None, when=None):
         sending.scheduled_for, sending.requested_by = when or now, user
         sending.save(update_fields=["scheduled_for", "requested_by"])
     if sending.state == LetterSending.State.SCHEDULED and sending.scheduled_for <= now:
-        transaction.on_commit(lambda: start_letter.enqueue(letter.pk))
+        start_letter.enqueue(letter.pk)
     return sending
 
 
