@@ -87,8 +87,8 @@ def start_letter(letter_id):
         served = NewsletterDelivery.objects.filter(letter=letter).values("subscriber_id")
         recipients = Subscriber.objects.confirmed().exclude(pk__in=served).order_by("pk")
         written = 0
-        for first in range(0, recipients.count(), CREATE_CHUNK):
-            chunk = list(recipients[first : first + CREATE_CHUNK])
+        # Each chunk written leaves the ones still to serve: always the first CREATE_CHUNK of them.
+        while chunk := list(recipients[:CREATE_CHUNK]):
             emails = OutgoingEmail.objects.bulk_create([_outgoing_email(rendered, s, letter) for s in chunk])
             NewsletterDelivery.objects.bulk_create(
                 NewsletterDelivery(letter=letter, subscriber=subscriber, email=email)

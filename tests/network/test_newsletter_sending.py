@@ -17,30 +17,16 @@ from django.utils import timezone
 
 from core.models import OutgoingEmail
 from core.outbox import deliver, send_batch, sweep_outbox
-from images.factories import ImageFactory
 from network.newsletter import letters, sending
 from network.newsletter.models import (
     LetterSending,
     NewsletterDelivery,
-    NewsletterIndexPage,
     NewsletterPage,
     Subscriber,
 )
 from news.factories import EventIndexPageFactory, EventPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def letter(home_page, news_index):
-    archive = NewsletterIndexPage(title="Lettres d'information", slug="lettres")
-    home_page.add_child(instance=archive)
-    archive.save_revision().publish()
-    NewsPageFactory(parent=news_index, title="Un article récent", listing_image=ImageFactory())
-    page = NewsletterPage(title="La lettre de novembre", slug="novembre", intro="<p>Bonne lecture !</p>")
-    archive.add_child(instance=page)
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture
