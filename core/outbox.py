@@ -70,9 +70,13 @@ def deliver(emails, limit=BATCH_SIZE):
     run at once, and the emails still due wait with the one that failed instead of each paying a timeout.
     """
     sent = 0
+    just_sent = None  # marked with the next claim, in one transaction
     connection = get_connection(fail_silently=False)
     try:
-        while sent < limit and (email := emails.claim_next()) is not None:
+        while sent < limit:
+            email, just_sent = emails.claim_next(sent=just_sent), None
+            if email is None:
+                break
             try:
                 connection.open()  # once: the connection then carries the whole run
                 email.message(connection).send()
@@ -86,9 +90,11 @@ def deliver(emails, limit=BATCH_SIZE):
                     emails.due().update(next_attempt_at=email.next_attempt_at)
                 break
             else:
-                email.mark_sent()
+                just_sent = email
                 sent += 1
     finally:
+        if just_sent is not None:
+            just_sent.mark_sent()
         try:
             connection.close()
         except Exception:  # closing a connection to a server that vanished must not hide what was done
