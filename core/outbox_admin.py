@@ -7,10 +7,10 @@ the `core.change_outgoingemail` permission (home/migrations: the roles).
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from .models import OutgoingEmail
 from .outbox import send_again
@@ -38,10 +38,11 @@ def outbox(request):
     )
 
 
-@require_POST
-def retry(request, pk):
+def retry(request, email_id):
     _check(request)
-    email = get_object_or_404(OutgoingEmail, pk=pk)
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    email = get_object_or_404(OutgoingEmail, pk=email_id)
     if send_again(email):
         messages.success(request, _("Courriel à %(to)s remis en file d'envoi.") % {"to": email.to})
     else:

@@ -41,7 +41,7 @@ def guide_urls():
 def outbox_urls():
     return [
         path("courriels/", outbox_admin.outbox, name="core_outbox"),
-        path("courriels/<int:pk>/reessayer/", outbox_admin.retry, name="core_outbox_retry"),
+        path("courriels/<int:email_id>/reessayer/", outbox_admin.retry, name="core_outbox_retry"),
     ]
 
 
