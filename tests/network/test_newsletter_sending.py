@@ -5,10 +5,12 @@ here is over when the call returns. tests/worker sends letters through real work
 """
 
 import smtplib
+import time
 from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from django.core import mail
 from django.core.management import CommandError, call_command
@@ -197,6 +199,24 @@ def test_staff_preview_the_letter_as_the_email_and_send_it_from_the_admin(admin_
     assert recipients() == ["redaction@exemple.org"]
     admin_client.post(send, {"action": "send"})
     assert len(mail.outbox) == 4
+
+
+def test_the_send_request_answers_at_once_at_5000_subscribers(admin_client, letter, settings):
+    """The admin only records the request and enqueues: the workers write and send the 5,000 emails."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    Subscriber.objects.bulk_create(
+        Subscriber(email=f"abonne{number}@exemple.org", status=Subscriber.Status.CONFIRMED) for number in range(5000)
+    )
+    send = reverse("network_send_newsletter", args=[letter.pk])
+
+    started = time.perf_counter()
+    response = admin_client.post(send, {"action": "send"})
+    elapsed = time.perf_counter() - started
+
+    assert response.status_code == 302 and elapsed < 1, f"{elapsed:.2f} s"
+    assert LetterSending.objects.get(letter=letter).state == LetterSending.State.SCHEDULED  # until a worker starts it
+    assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["network.newsletter.sending.start_letter"]
+    assert not OutgoingEmail.objects.exists()
 
 
 def test_staff_schedule_a_send_and_it_starts_when_its_time_comes(admin_client, letter, audience):
