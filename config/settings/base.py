@@ -185,6 +185,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A server that does not answer must cost a visitor seconds, not libpq's default of minutes:
     # the 503 page is then served within 3 seconds. Counted per address the host name resolves to.
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A first run shares one file between the web server, the task worker and the scheduler: readers
+    # never wait for a writer (WAL), and a writer queues for its turn up to 20 s instead of failing
+    # with « database is locked » while the worker works through its tasks.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
