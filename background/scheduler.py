@@ -18,18 +18,23 @@ logger = logging.getLogger(__name__)
 
 
 def enqueue(entry):
+    entry.task.enqueue()
+    logger.info("Tâche périodique mise en file : %s", entry.name)
+
+
+def run_job(entry):
+    """In APScheduler's job thread: enqueue, then let go of the thread's connection if it went bad."""
     try:
-        entry.task.enqueue()
-        logger.info("Tâche périodique mise en file : %s", entry.name)
+        enqueue(entry)
     finally:
-        close_old_connections()  # each job thread opens its own connection; a dead one must not linger
+        close_old_connections()
 
 
 def build_scheduler():
     scheduler = BackgroundScheduler(timezone=settings.TIME_ZONE)
     for entry in periodic.registered():
         scheduler.add_job(
-            enqueue,
+            run_job,
             CronTrigger.from_crontab(entry.cron, timezone=settings.TIME_ZONE),
             args=[entry],
             id=entry.name,

@@ -34,7 +34,9 @@ def test_the_scheduler_has_one_cron_job_per_task_and_each_enqueues_it(settings):
     publishing = jobs["background.tasks.publish_scheduled"]
     assert str(publishing.trigger) == "cron[month='*', day='*', day_of_week='*', hour='*', minute='*']"
 
-    publishing.func(*publishing.args)
+    assert publishing.func is scheduler.run_job
+
+    scheduler.enqueue(*publishing.args)
 
     assert list(DBTaskResult.objects.values_list("task_path", flat=True)) == ["background.tasks.publish_scheduled"]
 

@@ -226,7 +226,8 @@ def test_staff_schedule_a_send_and_it_starts_when_its_time_comes(admin_client, l
 
     scheduled = LetterSending.objects.get(letter=letter)
     assert scheduled.state == LetterSending.State.SCHEDULED and mail.outbox == []
-    assert "Envoi programmé le" in admin_client.get(send).content.decode()
+    page = admin_client.get(send).content.decode()
+    assert "Envoi programmé le" in page and "js/letter-progress.js" in page
     sending.start_due_letters.call()
     assert mail.outbox == []
 
