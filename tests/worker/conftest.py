@@ -20,8 +20,6 @@ from network.newsletter.models import Subscriber
 from tests.network.conftest import join_form, letter  # noqa: F401 - the network tests' pages, shared
 from tests.smtp import SMTPServer
 
-pytestmark = pytest.mark.worker
-
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 
