@@ -20,7 +20,8 @@ run: $(INSTALLED)
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --if-empty
 	@echo "Site : http://127.0.0.1:8000/   Administration : http://127.0.0.1:8000/admin/"
-	$(MANAGE) runserver 127.0.0.1:8000
+	@echo "Trois processus (Procfile) : le site, un processus de tâches, le planificateur ; Ctrl+C les arrête ensemble."
+	$(BIN)/honcho --procfile Procfile start
 
 test: $(INSTALLED) lint check-migrations pytest
 
@@ -58,6 +59,8 @@ pytest: $(INSTALLED)
 	else markers="$${markers:+$$markers and }not html"; echo "Validation HTML NON lancée : Java ou vnu-jar absent (npm et un JRE sont nécessaires)."; fi; \
 	if $(BIN)/python -c "import redis; redis.Redis(port=6379, db=14, socket_connect_timeout=1).ping()" 2>/dev/null; then echo "Cache Redis : 127.0.0.1:6379 répond, ses tests sont lancés."; \
 	else markers="$${markers:+$$markers and }not redis"; echo "Cache Redis NON testé : rien ne répond sur 127.0.0.1:6379 (apt-get install -y redis-server)."; fi; \
+	case "$$DATABASE_URL" in postgres*://*) echo "Tâches en arrière-plan : la suite utilise le backend immédiat ; les tests des vrais processus (-m worker) sont lancés sur PostgreSQL.";; \
+	*) markers="$${markers:+$$markers and }not worker"; echo "Tâches en arrière-plan : la suite utilise le backend immédiat (chaque tâche s'exécute dans l'appel qui la met en file) ; les tests des vrais processus (-m worker) NON lancés : ils demandent PostgreSQL (DATABASE_URL=postgres://…).";; esac; \
 	missing=""; \
 	case "$$DATABASE_URL" in postgres*://*127.0.0.1*|postgres*://*localhost*) ;; *) missing="DATABASE_URL ne désigne pas le PostgreSQL local";; esac; \
 	for tool in pg_ctlcluster redis-server; do command -v $$tool >/dev/null || missing="$${missing:+$$missing, }$$tool absent"; done; \

@@ -7,3 +7,10 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Site")
+
+    def ready(self):
+        from background import periodic
+
+        from . import outbox
+
+        periodic.register("* * * * *", outbox.sweep_outbox, _("courriels restés en attente ou interrompus"))

@@ -9,7 +9,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core import guide
+from core import guide, outbox_admin
 from core.models import Theme
 from core.tag_admin import TagViewSet
 
@@ -35,6 +35,24 @@ def guide_urls():
         path("aide/guide/", guide.guide, name="editors_guide"),
         path("aide/guide/img/<str:name>", guide.guide_picture, name="editors_guide_picture"),
     ]
+
+
+@hooks.register("register_admin_urls")
+def outbox_urls():
+    return [
+        path("courriels/", outbox_admin.outbox, name="core_outbox"),
+        path("courriels/<int:email_id>/reessayer/", outbox_admin.retry, name="core_outbox_retry"),
+    ]
+
+
+class OutboxMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(outbox_admin.PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def outbox_menu_item():
+    return OutboxMenuItem(_("Courriels sortants"), reverse("core_outbox"), icon_name="mail", order=240)
 
 
 @hooks.register("register_help_menu_item")

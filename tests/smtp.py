@@ -15,6 +15,7 @@ the envelope (who the message is really delivered to) and the message as sent on
 and `stop()` takes it off the network, for the tests of a mail server that says no or is down.
 """
 
+import time
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
@@ -29,6 +30,7 @@ class ReceivedEmail(EmailMessage):
 
     envelope_from: str = ""
     envelope_recipients: list[str]
+    received_at: float  # time.monotonic() when the server accepted it, to measure a send rate
 
 
 class _Controller(Controller):
@@ -45,10 +47,11 @@ class SMTPServer:
 
     host = HOST
 
-    def __init__(self):
+    def __init__(self, port=0):
+        """On a port the system picks, or on `port`: a server started again where it was, after an outage."""
         self.messages: list[ReceivedEmail] = []
         self.refusal = None
-        self._controller = _Controller(self, hostname=HOST, port=0)
+        self._controller = _Controller(self, hostname=HOST, port=port)
         self._running = False
 
     @property
@@ -82,6 +85,7 @@ class SMTPServer:
         message = BytesParser(_class=ReceivedEmail, policy=policy.default).parsebytes(content)
         message.envelope_from = envelope.mail_from
         message.envelope_recipients = list(envelope.rcpt_tos)
+        message.received_at = time.monotonic()
         self.messages.append(message)
         return "250 Message accepted for delivery"
 

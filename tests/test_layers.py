@@ -23,7 +23,7 @@ FLOORS = [
 ]
 DOMAIN = set().union(*FLOORS)
 # Infrastructure serves every floor and knows none: domain apps fill its registries at start-up.
-INFRASTRUCTURE = {"pagecache", "security", "health"}
+INFRASTRUCTURE = {"pagecache", "security", "health", "background"}
 
 
 def app_of(module):

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "security",
     "health",
     "pagecache",
+    "background",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -90,6 +91,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +197,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # A server that does not answer must cost a visitor seconds, not libpq's default of minutes:
     # the 503 page is then served within 3 seconds. Counted per address the host name resolves to.
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A first run shares one file between the web server, the task worker and the scheduler: readers
+    # never wait for a writer (WAL), and a writer queues for its turn up to 20 s instead of failing
+    # with « database is locked » while the worker works through its tasks.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -317,6 +327,25 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Territoires participatifs <contact@example.org>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# --- Background tasks --------------------------------------------------------------------------
+
+# Django's task framework (the django-tasks backport, as Wagtail 8 uses it) with its ORM backend: tasks
+# wait in the database and `manage.py db_worker` runs them, on as many machines as needed (rows are
+# claimed with SELECT … FOR UPDATE SKIP LOCKED on PostgreSQL). Wagtail's own tasks go there too.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# /healthz says « degraded » when a task has waited longer than this, or no worker has been heard of
+# for this long (the scheduler asks for a heartbeat every minute).
+TASKS_MAX_WAIT_SECONDS = int(env("TASKS_MAX_WAIT_SECONDS", "300"))
+TASKS_HEARTBEAT_MAX_AGE_SECONDS = int(env("TASKS_HEARTBEAT_MAX_AGE_SECONDS", "300"))
+# Seconds between the attempts of an email that failed (after the first, one retry per value); then
+# it is marked failed and shown to staff.
+OUTBOX_RETRY_DELAYS = [int(delay) for delay in env_list("OUTBOX_RETRY_DELAYS", "60,300,1800,7200,43200")]
+# An email claimed this long ago and never marked is taken for interrupted (its worker died): it may
+# have left, so it is marked failed for staff to decide rather than sent twice.
+OUTBOX_STALL_SECONDS = int(env("OUTBOX_STALL_SECONDS", "300"))
+# Tasks that send one letter side by side: as many as the workers that should share a big send.
+NEWSLETTER_SENDERS = int(env("NEWSLETTER_SENDERS", "2"))
 
 # --- Wagtail -------------------------------------------------------------------------------------
 

@@ -10,8 +10,11 @@ class MembershipConfig(AppConfig):
     verbose_name = _("Adhésions")
 
     def ready(self):
+        from background import periodic
         from core import personal_data
 
         from .personal_data import MEMBERSHIP_REQUESTS
+        from .retention import expire_old_requests
 
         personal_data.register(MEMBERSHIP_REQUESTS)
+        periodic.register("0 4 * * *", expire_old_requests, _("demandes d'adhésion traitées anonymisées"))

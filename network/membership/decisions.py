@@ -68,6 +68,4 @@ def _decide(locked, status, user):
     locked.decided_at = timezone.now()
     locked.decided_by = user if user and user.is_authenticated else None
     locked.save(update_fields=["actor", "status", "decided_at", "decided_by"])
-    email = decision_email(locked)
-    if email is not None:
-        transaction.on_commit(email.send)
+    decision_email(locked)

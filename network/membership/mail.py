@@ -1,11 +1,12 @@
-"""The emails a join request sends: saved in the outbox first, then sent; what fails waits for a retry."""
+"""The emails a join request sends: queued in the outbox, sent by a worker, retried if the server fails."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from core.models import OutgoingEmail, SiteSettings
+from core.models import SiteSettings
+from core.outbox import queue_email
 
 
 def staff_recipients(page):
@@ -19,7 +20,7 @@ def staff_recipients(page):
 
 
 def notify_membership_request(page, membership_request):
-    """Queue the staff notification and the acknowledgement, then try to send them now."""
+    """Queue the staff notification and the acknowledgement; a worker sends them after the request is saved."""
     answers = membership_request.labelled_answers()
     admin_url = settings.WAGTAILADMIN_BASE_URL + reverse(
         "membership_membershiprequest_modeladmin_inspect", args=[membership_request.pk]
@@ -29,31 +30,19 @@ def notify_membership_request(page, membership_request):
         {"request": membership_request, "answers": answers, "admin_url": admin_url},
     )
     # The subject is ours alone: nothing typed in the form reaches an email header.
-    emails = [
-        OutgoingEmail(
-            to=address,
-            subject=_("Nouvelle demande d'adhésion au réseau"),
-            body=staff_body,
+    for address in staff_recipients(page):
+        queue_email(address, _("Nouvelle demande d'adhésion au réseau"), staff_body, about=membership_request)
+    if page.acknowledgement_body and membership_request.email:
+        queue_email(
+            membership_request.email,
+            page.acknowledgement_subject,
+            page.acknowledgement_body,
             about=membership_request,
         )
-        for address in staff_recipients(page)
-    ]
-    if page.acknowledgement_body and membership_request.email:
-        emails.append(
-            OutgoingEmail(
-                to=membership_request.email,
-                subject=page.acknowledgement_subject,
-                body=page.acknowledgement_body,
-                about=membership_request,
-            )
-        )
-    for email in emails:
-        email.save()
-        email.send()
 
 
 def decision_email(membership_request):
-    """The applicant's answer to a decision, saved in the outbox; None when there is nobody or nothing to send.
+    """The applicant's answer to a decision, queued in the outbox; None when there is nobody or nothing to send.
 
     Texts come from the site settings, where Modérateurs edit them; nothing typed in the form is added.
     """
@@ -65,9 +54,7 @@ def decision_email(membership_request):
         subject, body = site_settings.membership_refused_subject, site_settings.membership_refused_body
     if not membership_request.email or not body.strip():
         return None
-    return OutgoingEmail.objects.create(
-        to=membership_request.email, subject=subject, body=body, about=membership_request
-    )
+    return queue_email(membership_request.email, subject, body, about=membership_request)
 
 
 def readable(answer):

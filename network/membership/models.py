@@ -164,7 +164,7 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
         return FormulaSafeSubmissionsListView
 
     def process_form_submission(self, form):
-        """Save the request first; the emails then go out, or wait in the outbox if the server is down."""
+        """Save the request first, then queue its emails: a worker sends them, and retries while the server is down."""
         roles = {field.clean_name: field.role for field in self.get_form_fields() if field.role}
         answers = {name: value for name, value in form.cleaned_data.items() if name in form.answer_names}
         by_role = {role: answers.get(name) for name, role in roles.items()}
@@ -285,7 +285,7 @@ class MembershipRequest(AbstractFormSubmission):
 
     def mail_problem(self):
         """The last error of an email about this request still waiting to be sent, for staff lists."""
-        pending = [email for email in self.emails.all() if email.sent_at is None and email.last_error]
+        pending = [email for email in self.emails.all() if email.status != email.Status.SENT and email.last_error]
         return pending[-1].last_error if pending else ""
 
     mail_problem.short_description = _("courriel en attente")

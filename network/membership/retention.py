@@ -1,7 +1,9 @@
 """How long join requests keep personal data once staff have decided on them."""
 
 from dateutil.relativedelta import relativedelta
+from django_tasks import task
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -35,3 +37,8 @@ def expire_membership_requests(months, delete=False, now=None):
         membership_request.anonymised_at = now or timezone.now()
         membership_request.save(update_fields=["form_data", "email", "anonymised_at"])
     return len(requests)
+
+
+@task()
+def expire_old_requests():
+    return expire_membership_requests(settings.MEMBERSHIP_RETENTION_MONTHS)

@@ -3,6 +3,7 @@
 import secrets
 from html import unescape
 
+from django.conf import settings
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
@@ -190,18 +191,14 @@ class NewsletterItem(Orderable):
 
 
 class NewsletterDelivery(models.Model):
-    """One letter to one subscriber: claimed before the message goes out, so a resumed send skips it."""
-
-    class Status(models.TextChoices):
-        SENDING = "envoi", _("En cours d'envoi")
-        SENT = "envoye", _("Envoyé")
-        FAILED = "echec", _("Échec")
+    """One letter to one subscriber, created with its email in the outbox: the same letter never twice."""
 
     letter = models.ForeignKey(NewsletterPage, on_delete=models.CASCADE, related_name="deliveries")
     subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="deliveries")
-    status = models.CharField(max_length=8, choices=Status.choices, default=Status.SENDING)
-    updated_at = models.DateTimeField(auto_now=True)
-    error = models.TextField(blank=True)
+    # The outbox's email says whether it left; emptied when the outbox forgets it, the delivery stays.
+    email = models.OneToOneField(
+        "core.OutgoingEmail", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("envoi de la lettre")
@@ -209,3 +206,26 @@ class NewsletterDelivery(models.Model):
 
     def __str__(self):
         return f"{self.letter} → {self.subscriber}"
+
+
+class LetterSending(models.Model):
+    """The send of one letter, asked for in the admin: now or at a set time, paused and resumed there."""
+
+    class State(models.TextChoices):
+        SCHEDULED = "programme", _("programmé")
+        SENDING = "envoi", _("en cours")
+        PAUSED = "pause", _("en pause")
+
+    letter = models.OneToOneField(NewsletterPage, on_delete=models.CASCADE, related_name="sending")
+    state = models.CharField(_("état"), max_length=10, choices=State.choices, default=State.SCHEDULED)
+    scheduled_for = models.DateTimeField(_("envoi prévu le"))
+    started_at = models.DateTimeField(_("commencé le"), null=True, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("envoi d'une lettre")
+
+    def __str__(self):
+        return f"{self.letter} ({self.get_state_display()})"

@@ -7,6 +7,8 @@ a button changes a state: mail scanners that follow links subscribe or unsubscri
 import hashlib
 from datetime import timedelta
 
+from django_tasks import task
+
 from django.conf import settings
 from django.core import signing
 from django.template.loader import render_to_string
@@ -14,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.models import OutgoingEmail
+from core.models import Theme
+from core.outbox import queue_email
 
 from .letters import absolute
 from .models import Subscriber
@@ -113,19 +116,30 @@ def request_subscription(email, first_name, themes, consent_text, now=None):
     return subscriber
 
 
+@task()
+def record_subscription_request(email, first_name, theme_ids, consent_text):
+    """The subscription form's work, done by a worker: the form's answer then costs the same for every
+    address, new or already confirmed, and its timing tells nobody who subscribes."""
+    request_subscription(email, first_name, Theme.objects.filter(pk__in=theme_ids), consent_text)
+
+
 def send_confirmation(subscriber):
     link = absolute(reverse("newsletter:confirm", args=[confirmation_token(subscriber)]))
     unsubscribe_page, _one_click = unsubscribe_links(subscriber)
-    email = OutgoingEmail.objects.create(
-        to=subscriber.email,
-        subject=_("Confirmez votre inscription à la lettre d'information"),
-        body=render_to_string(
+    queue_email(
+        subscriber.email,
+        _("Confirmez votre inscription à la lettre d'information"),
+        render_to_string(
             "emails/newsletter_confirmation.txt",
             {"subscriber": subscriber, "link": link, "unsubscribe_url": unsubscribe_page, "days": 7},
         ),
         headers=list_unsubscribe_headers(subscriber),
     )
-    email.send()
+
+
+@task()
+def purge_pending_subscribers():
+    return purge_pending()
 
 
 def purge_pending(now=None):

@@ -44,7 +44,9 @@ def subscribe(request):
         if form.is_valid() or form.honeypot_filled():
             if not form.looks_automated():
                 data = form.cleaned_data
-                subscriptions.request_subscription(data["email"], data["first_name"], data["themes"], consent_text)
+                subscriptions.record_subscription_request.enqueue(
+                    data["email"], data["first_name"], [theme.pk for theme in data["themes"]], consent_text
+                )
             # The same answer for a new, pending, confirmed or unsubscribed address, and for a bot.
             return redirect("newsletter:thanks")
     else:

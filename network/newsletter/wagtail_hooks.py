@@ -39,7 +39,14 @@ modeladmin_register(SubscriberAdmin)
 
 @hooks.register("register_admin_urls")
 def newsletter_admin_urls():
-    return [path("lettre/envoyer/<int:page_id>/", admin_views.send_newsletter, name="network_send_newsletter")]
+    return [
+        path("lettre/envoyer/<int:page_id>/", admin_views.send_newsletter, name="network_send_newsletter"),
+        path(
+            "lettre/envoyer/<int:page_id>/avancement/",
+            admin_views.newsletter_progress,
+            name="network_newsletter_progress",
+        ),
+    ]
 
 
 @hooks.register("register_page_header_buttons")

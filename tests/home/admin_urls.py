@@ -115,6 +115,7 @@ def fill(url, site):
         "token": "jeton-perime",
         "action": "delete",
         "name": "01-explorateur-actualites.png",  # a picture of the editors' guide
+        "email_id": site.outgoing_email.pk,
     }
     # Arguments whose object depends on the screen.
     # The article in « Relecture » for the review screens and its revisions.
@@ -123,7 +124,7 @@ def fill(url, site):
         values["page_id"] = site.draft.pk
     if name.startswith("wagtailforms:"):
         values["page_id"] = site.join_form.pk
-    if name == "network_send_newsletter":
+    if name in {"network_send_newsletter", "network_newsletter_progress"}:
         values["page_id"] = site.letter.pk
     if "uploaded_file_id" in url.arguments:
         values["uploaded_file_id"] = (site.uploaded_image if "image" in name else site.uploaded_document).pk

@@ -4,7 +4,10 @@ import pytest
 
 from django.core import signing
 
+from images.factories import ImageFactory
 from network.membership.factories import JoinFormPageFactory, add_join_form_fields
+from network.newsletter.models import NewsletterIndexPage, NewsletterPage
+from news.factories import NewsPageFactory
 from security.antispam import _SALT, TIME_TRAP_FIELD
 
 STAFF_ADDRESS = "equipe@reseau.example"
@@ -42,4 +45,17 @@ def join_form(network_section):
         acknowledgement_body="Merci, nous revenons vers vous sous quinze jours.",
     )
     add_join_form_fields(page)
+    return page
+
+
+@pytest.fixture
+def letter(home_page, news_index):
+    """A published letter, with one recent article to carry."""
+    archive = NewsletterIndexPage(title="Lettres d'information", slug="lettres")
+    home_page.add_child(instance=archive)
+    archive.save_revision().publish()
+    NewsPageFactory(parent=news_index, title="Un article récent", listing_image=ImageFactory())
+    page = NewsletterPage(title="La lettre de novembre", slug="novembre", intro="<p>Bonne lecture !</p>")
+    archive.add_child(instance=page)
+    page.save_revision().publish()
     return page

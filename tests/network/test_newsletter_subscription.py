@@ -5,9 +5,12 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.factories import ThemeFactory
@@ -71,6 +74,26 @@ def test_the_answer_is_the_same_whatever_the_state_of_the_address(client, subscr
         response = client.post(URL, subscription(email=address), follow=True)
         answers.add((response.redirect_chain[0], response.status_code, without_tokens(response.content.decode())))
     assert len(answers) == 1
+
+
+def test_the_request_does_the_same_work_for_a_new_and_a_confirmed_address(
+    client, subscriber_states, settings, django_assert_num_queries
+):
+    """Timing tells nobody who subscribes: the request only enqueues, the same task for every address."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    confirmed = subscriber_states[Subscriber.Status.CONFIRMED].email
+    client.post(URL, subscription(email="inconnue@exemple.org"))  # sessions, site and settings now cached
+    DBTaskResult.objects.all().delete()
+    queries = {}
+    for address in ["nouvelle@exemple.org", confirmed]:
+        with CaptureQueriesContext(connection) as captured:
+            client.post(URL, subscription(email=address))
+        queries[address] = [re.sub(r"'[^']*'|\d+", "?", query["sql"]) for query in captured]
+
+    assert queries["nouvelle@exemple.org"] == queries[confirmed]
+    assert not Subscriber.objects.filter(email="nouvelle@exemple.org").exists() and mail.outbox == []
+    tasks = DBTaskResult.objects.values_list("task_path", flat=True)
+    assert list(tasks) == ["network.newsletter.subscriptions.record_subscription_request"] * 2
 
 
 def test_a_confirmed_address_stays_confirmed_and_gets_no_email(client, subscriber_states):

@@ -153,6 +153,6 @@ def test_a_sent_letter_appears_on_the_subscription_page(client, home_page):
     letter.save_revision().publish()
     cache_both(client, "/newsletter/")
 
-    sending.send_letter(letter)
+    sending.request_send(letter)
 
     assert linked("La lettre de décembre") in html(client, "/newsletter/")
