@@ -164,24 +164,42 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # --- Database and cache ------------------------------------------------------------------------
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's JIT compiles plans whose estimated cost is high, such as the recommendation
-    # ranking's, which costs seconds for a query that runs in milliseconds: web pages never gain.
-    # PostgreSQL's default random_page_cost (4) prices a read by key as a seek on a spinning disk: on
-    # SSDs and with the site's tables in memory it then prefers scanning a whole table over a few
-    # hundred reads by key (the recommendations' 500 candidates: 33 ms scanned, 8 ms by key at 20,000
-    # pages). 1.1 is the usual value for SSD storage.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c random_page_cost=1.1"
-    # A server that does not answer must cost a visitor seconds, not libpq's default of minutes:
-    # the 503 page is then served within 3 seconds. Counted per address the host name resolves to.
-    DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2
+# Server side, a query running longer than this is cancelled (0: no limit): a visitor gave up long
+# before, and its locks must not hold everyone else. Management commands (migrations, imports) share it.
+DATABASE_STATEMENT_TIMEOUT = int(env("DATABASE_STATEMENT_TIMEOUT", "30"))
+# Client side, in web requests only: a query (or the connection's health check) that waits longer
+# than this on a server that does not answer is cut and the visitor gets the 503 page
+# (health/deadline.py). A frozen server answers neither its statement_timeout nor its TCP keepalives.
+DATABASE_REQUEST_DEADLINE = float(env("DATABASE_REQUEST_DEADLINE", "2"))
+
+
+def database(url):
+    """The database at `url`, as the site runs it; the fault suite points it at a server of its own."""
+    config = dj_database_url.parse(url, conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")), conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["OPTIONS"] = {
+            # PostgreSQL's JIT compiles plans whose estimated cost is high, such as the recommendation
+            # ranking's, which costs seconds for a query that runs in milliseconds: web pages never
+            # gain. PostgreSQL's default random_page_cost (4) prices a read by key as a seek on a
+            # spinning disk: on SSDs and with the site's tables in memory it then prefers scanning a
+            # whole table over a few hundred reads by key (the recommendations' 500 candidates: 33 ms
+            # scanned, 8 ms by key at 20,000 pages). 1.1 is the usual value for SSD storage.
+            "options": (f"-c jit=off -c random_page_cost=1.1 -c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"),
+            # A server that does not answer must cost a visitor seconds, not libpq's default of
+            # minutes: the 503 page is then served within 3 seconds. Counted per address the host
+            # name resolves to.
+            "connect_timeout": 2,
+            # A server host or network path that vanished is noticed within about a minute on an
+            # idle connection, instead of the kernel's two hours.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        }
+    return config
+
+
+DATABASES = {"default": database(env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
