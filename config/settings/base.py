@@ -206,14 +206,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 def redis_cache(location):
     """The Redis cache at `location`, as production runs it; tests point it at a dead or a real server."""
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        # django-redis, left aside for a few seconds after a call it did not answer (health/cache.py).
+        "BACKEND": "health.cache.ResilientRedisCache",
         "LOCATION": location,
         "KEY_PREFIX": "territoires",
         "OPTIONS": {
-            # A cache that is down must degrade to no cache, never to errors.
+            # A cache that is down or frozen must degrade to no cache, never to errors or waits:
+            # Redis answers in a millisecond when it answers at all.
             "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": 1,
-            "SOCKET_TIMEOUT": 1,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
         },
     }
 
