@@ -47,8 +47,11 @@ check-migrations: $(INSTALLED)
 # The browser layer needs Debian's Chromium, the HTML validator needs Java and npm (for vnu-jar):
 # each runs when its tools are here and is named as left out otherwise, never silently skipped.
 # The tests run in parallel (pytest-xdist, one test database per worker, the tests of a file on the
-# same worker: --dist loadfile in pyproject.toml). The fault suite stops the PostgreSQL and Redis
-# every worker uses, so it runs on its own, afterwards.
+# same worker: --dist loadfile in pyproject.toml). The fault suite starts a PostgreSQL and a Redis of
+# its own (initdb into a temporary folder, free ports) and stops or freezes only those, never the
+# shared servers. It runs in a pass of its own, afterwards: it moves its process's database
+# connection to its own server, which the other tests of a same process would then find moved.
+# It needs DATABASE_URL on PostgreSQL (the settings follow the engine), so it runs once in CI.
 pytest: $(INSTALLED)
 	@markers=""; \
 	if [ -x "$(CHROMIUM)" ]; then echo "Couche navigateur : Chromium trouvé, elle est lancée."; \
@@ -59,10 +62,11 @@ pytest: $(INSTALLED)
 	if $(BIN)/python -c "import redis; redis.Redis(port=6379, db=14, socket_connect_timeout=1).ping()" 2>/dev/null; then echo "Cache Redis : 127.0.0.1:6379 répond, ses tests sont lancés."; \
 	else markers="$${markers:+$$markers and }not redis"; echo "Cache Redis NON testé : rien ne répond sur 127.0.0.1:6379 (apt-get install -y redis-server)."; fi; \
 	missing=""; \
-	case "$$DATABASE_URL" in postgres*://*127.0.0.1*|postgres*://*localhost*) ;; *) missing="DATABASE_URL ne désigne pas le PostgreSQL local";; esac; \
-	for tool in pg_ctlcluster redis-server; do command -v $$tool >/dev/null || missing="$${missing:+$$missing, }$$tool absent"; done; \
+	case "$$DATABASE_URL" in postgres*://*) ;; *) missing="DATABASE_URL ne désigne pas PostgreSQL";; esac; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$${missing:+$$missing, }initdb absent (apt-get install -y postgresql)"; \
+	command -v redis-server >/dev/null || missing="$${missing:+$$missing, }redis-server absent"; \
 	faults=""; \
-	if [ -z "$$missing" ]; then faults=yes; echo "Suite de pannes : lancée, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
+	if [ -z "$$missing" ]; then faults=yes; echo "Suite de pannes : lancée, sur un PostgreSQL et un Redis à elle."; \
 	else echo "Suite de pannes NON lancée : $$missing."; fi; \
 	markers="$${markers:+$$markers and }not faults"; \
 	status=0; \
