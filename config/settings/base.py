@@ -226,8 +226,7 @@ if REDIS_URL:
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole pages for anonymous visitors, kept this many seconds at most (0 turns the page cache off);
-# far below SPAM_MAX_AGE_SECONDS, since the footer's subscription form is cached with its time trap.
+# Whole pages for anonymous visitors, kept this many seconds at most (0 turns the page cache off).
 # Off by default without Redis: a local memory cache belongs to one process, and a publication made
 # in another (a second worker, a scheduled publication) would not retire its pages.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
