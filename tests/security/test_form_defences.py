@@ -19,7 +19,7 @@ from network.newsletter.factories import SubscriberFactory
 from network.newsletter.models import Subscriber
 from security.antispam import _SALT, HONEYPOT_FIELD, TIME_TRAP_FIELD
 from security.models import DiscardedPosts
-from tests.network.conftest import form_token, join_answers, join_form  # noqa: F401 - the join form page
+from tests.network.conftest import form_token, join_answers
 
 pytestmark = pytest.mark.django_db
 
