@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 
 from .expiry import lifetime
 from .generation import current_generation
+from .middleware import LISTING_PARAMETERS
 
 FRAGMENT_SECONDS = 60
 
@@ -47,9 +48,15 @@ class RememberedCountPaginator(Paginator):
 
     def __init__(self, object_list, per_page, request):
         super().__init__(object_list, per_page)
-        filters = sorted((name, value) for name, value in request.GET.items() if name != "page")
+        # Listing parameters only: any other would make a new entry for the same count.
+        filters = sorted(
+            (name, value) for name, value in request.GET.items() if name in LISTING_PARAMETERS and name != "page"
+        )
         self.count_name = f"count:{request.path}?{urlencode(filters)}"
 
     @cached_property
     def count(self):
+        if self.object_list.query.is_empty():
+            # A value matching nothing: no query to save, and random values must not each make an entry.
+            return 0
         return remembered(self.count_name, lambda: Paginator.count.func(self))

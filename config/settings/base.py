@@ -230,6 +230,9 @@ else:
 # Off by default without Redis: a local memory cache belongs to one process, and a publication made
 # in another (a second worker, a scheduled publication) would not retire its pages.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# Tracking parameters the page cache drops from its key (and from what pages see), besides utm_*,
+# fbclid, gclid, mc_cid and mc_eid; any other unknown parameter bypasses the cache. Comma-separated.
+PAGE_CACHE_IGNORED_PARAMETERS = frozenset(env_list("PAGE_CACHE_IGNORED_PARAMETERS"))
 
 # --- Passwords -----------------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ class ListingPage(RoutablePreviewMixin, BasePage):
         abstract = True
 
     def read_filters(self, request):
-        return self.filter_set.read(request.GET, self)
+        return self.filter_set.read_request(request, self)
 
     def ordered(self, pages, request):
         return pages.newest_first()
