@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from .expiry import lifetime
-from .generation import current_generation
+from .generation import current_generation, invalidation_pending
 from .middleware import LISTING_PARAMETERS
 
 FRAGMENT_SECONDS = 60
@@ -30,6 +30,8 @@ def remembered(name, compute):
 
     The entry carries its own end, checked against the site's clock: the cache's clock may not be it.
     """
+    if invalidation_pending():
+        return compute()
     now = timezone.now()
     generation = current_generation()
     key = f"pagecache:{generation}:fragment:{hashlib.sha256(name.encode()).hexdigest()}"

@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
 from .expiry import page_timeout
-from .generation import current_generation
+from .generation import current_generation, invalidation_pending
 
 # Browsers keep a page this long at most: they cannot be purged, so after a publication a
 # returning visitor sees the new version within a minute.
@@ -120,6 +120,8 @@ def cache_key(request):
         return None, None
     # Wagtail renders a preview through this middleware, in a dummy request for the page's own URL.
     if getattr(request, "is_dummy", False) or request.path.startswith(NEVER_CACHED_PATHS):
+        return None, None
+    if invalidation_pending():
         return None, None
     items = listing_query(request.GET)
     if items is None:

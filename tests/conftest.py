@@ -10,6 +10,8 @@ from django.db import connections
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 
 from home.factories import make_site_home
+from pagecache.generation import invalidation_pending
+from tests.faults.services import wait_until
 from tests.smtp import SMTPServer, use_smtp_server
 
 _KEEPS_MIGRATED_DATA = pytest.StashKey[bool]()
@@ -110,7 +112,12 @@ def resource_index(home_page):
 
 @pytest.fixture(autouse=True)
 def _empty_caches():
-    """Wagtail caches renditions and site roots by id, and ids come back after a rollback."""
+    """Wagtail caches renditions and site roots by id, and ids come back after a rollback.
+
+    A test that ran with an unreachable cache may have left a page cache invalidation to retry: it
+    lands within half a second on the test cache, and until then no page is served from the cache.
+    """
+    wait_until(lambda: not invalidation_pending(), 5, "invalidation du cache des pages toujours en attente")
     for cache in caches.all():
         cache.clear()
 
