@@ -99,6 +99,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below static files, above everything that may query: a database down answers a 503 page.
     "health.middleware.DatabaseUnavailableMiddleware",
+    # Above the page cache and every page: a public post over PUBLIC_REQUEST_MAX_BYTES gets a 413
+    # unread, a NUL in a path, parameter or form field a 400 (security/request_guards.py).
+    "security.request_guards.PublicBodyLimitMiddleware",
+    "security.request_guards.RejectNulMiddleware",
     # Above sessions and authentication: a cached page is answered without touching either.
     "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -342,6 +346,8 @@ AUTH_USER_MODEL = "users.User"
 # No SVG: an uploaded SVG can carry scripts that run on the site's own origin.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Its field checks that size before reading the file as an image (images/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.ImageForm"
 # Pixels are decoded in memory to make renditions: a small file can still be a huge image.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128 * 1_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
@@ -388,6 +394,12 @@ if env("CLOUDFLARE_ZONE_ID") and env("CLOUDFLARE_API_TOKEN"):
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII slugs keep filter URLs readable: ?tag=codeveloppement
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Form data (files aside) Django holds in memory, admin included (Django's own 2.5 MB, stated here):
+# the admin's StreamField pages are the largest posts, far below it. Files go to disk and have their
+# own limits (images, documents).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Bodies of requests outside the admin: the public forms take a few kilobytes (413 above this).
+PUBLIC_REQUEST_MAX_BYTES = 256 * 1024
 
 
 def require_secret_key(secret_key):
