@@ -417,7 +417,14 @@ RECOMMENDATIONS_COUNT = int(env("RECOMMENDATIONS_COUNT", "4"))
 SPAM_MIN_SECONDS = 3
 SPAM_MAX_AGE_SECONDS = 24 * 3600
 # Posts allowed per IP address and period (seconds) for each public form.
-FORM_RATE_LIMITS = {"join": (5, 600), "newsletter": (10, 600), "private_password": (10, 600)}
+FORM_RATE_LIMITS = {
+    "join": (5, 600),
+    "newsletter": (10, 600),
+    "private_password": (10, 600),
+    # Password reset emails: per IP address, and per address asked for (counted by its digest).
+    "password_reset": (10, 3600),
+    "password_reset_address": (3, 3600),
+}
 # Behind a reverse proxy, the visitor's address is the last one it appends to X-Forwarded-For.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
 # Processed membership requests are anonymised after this many months.
