@@ -163,9 +163,8 @@ def count_discard(scope, reason):
 
 
 def client_ip(request):
-    """The visitor's address; behind the HTTPS proxy, the one it appended last (it cannot be forged)."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.BEHIND_PROXY else ""
-    return forwarded.rsplit(",", 1)[-1].strip() or request.META.get("REMOTE_ADDR", "")
+    """The visitor's address: behind proxies, the one they vouch for (security.proxy sets it)."""
+    return request.META.get("REMOTE_ADDR", "")
 
 
 def over_rate_limit(scope, key, limit, period):

@@ -93,6 +93,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client address and scheme the configured proxies vouch for (TRUSTED_PROXIES).
+    "security.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
     "security.csp.SiteCSPMiddleware",
@@ -265,7 +267,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.throttling.lockout_response"
-# The same address as the public forms' rate limits, proxy included (settings.BEHIND_PROXY).
+# The same address as the public forms' rate limits, the one the proxies vouch for (TRUSTED_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "security.antispam.client_ip"
 
 # --- Language and time ---------------------------------------------------------------------------
@@ -425,8 +427,10 @@ FORM_RATE_LIMITS = {
     "password_reset": (10, 3600),
     "password_reset_address": (3, 3600),
 }
-# Behind a reverse proxy, the visitor's address is the last one it appends to X-Forwarded-For.
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+# How many reverse proxies stand in front of the site (a CDN and nginx: 2). X-Forwarded-For and
+# X-Forwarded-Proto are read that many entries from the right, never further (security/proxy.py);
+# 0, without a proxy, ignores both. DJANGO_BEHIND_PROXY=1, the older setting, means one proxy.
+TRUSTED_PROXIES = int(env("DJANGO_TRUSTED_PROXIES", "1" if env_bool("DJANGO_BEHIND_PROXY") else "0"))
 # Processed membership requests are anonymised after this many months.
 MEMBERSHIP_RETENTION_MONTHS = int(env("MEMBERSHIP_RETENTION_MONTHS", "12"))
 # Staff notified of new join requests when the join form names nobody.
