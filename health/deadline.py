@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 DRIVER_FOLDER = str(Path(psycopg.__file__).parent)
 SAMPLE_SECONDS = 0.1
 
-_requests = {}  # thread id -> the last driver call seen there: (frame identity, since when)
+_requests = {}  # thread id -> its _Watch
 _connections = {}  # thread id -> the database wrapper that thread opened last
 _lock = threading.Lock()
 _watchdog = None
@@ -52,18 +52,34 @@ def _remember_connection(sender, connection, **kwargs):
 connection_created.connect(_remember_connection, dispatch_uid="health.deadline.remember_connection")
 
 
+class _Watch:
+    """What the watchdog knows of one request: the driver call it waits in, since when, and whether
+    the database already failed it (then any further wait is cut at once: a second connection
+    attempt to a frozen server would cost connect_timeout more)."""
+
+    def __init__(self):
+        self.call, self.since, self.failed = None, 0.0, False
+
+
 @contextmanager
 def watched():
     """Enrol the current thread for the time of a request."""
     _start_watchdog()
     thread = threading.get_ident()
     with _lock:
-        _requests[thread] = None
+        _requests[thread] = _Watch()
     try:
         yield
     finally:
         with _lock:
             _requests.pop(thread, None)
+
+
+def database_failed():
+    """Called when the database failed the current request: no more waiting for it in this request."""
+    watch = _requests.get(threading.get_ident())
+    if watch is not None:
+        watch.failed = True
 
 
 def _start_watchdog():
@@ -88,14 +104,16 @@ def _watch():
         frames = sys._current_frames()
         now = time.monotonic()
         with _lock:
-            for thread, seen in list(_requests.items()):
+            for thread, watch in list(_requests.items()):
                 call = _driver_call(frames.get(thread))
                 if call is None:
-                    _requests[thread] = None
-                elif seen is None or seen[0] != call:
-                    _requests[thread] = (call, now)
-                elif now - seen[1] > settings.DATABASE_REQUEST_DEADLINE:
-                    _requests[thread] = None
+                    watch.call = None
+                elif watch.failed:
+                    _cut(thread)
+                elif watch.call != call:
+                    watch.call, watch.since = call, now
+                elif now - watch.since > settings.DATABASE_REQUEST_DEADLINE:
+                    watch.failed, watch.call = True, None
                     _cut(thread)
 
 
@@ -104,7 +122,7 @@ class DatabaseNotAnswering(OperationalError):
 
 
 def _cut(thread):
-    logger.error("Database did not answer within %s s: connection cut", settings.DATABASE_REQUEST_DEADLINE)
+    logger.error("Database did not answer within %s s: request given up", settings.DATABASE_REQUEST_DEADLINE)
     # CPython delivers it when the thread next runs Python code: the driver waits in steps of 0.1 s.
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(DatabaseNotAnswering))
     wrapper = _connections.get(thread)
@@ -112,6 +130,7 @@ def _cut(thread):
     if driver_connection is None:
         return
     wrapper.close_at = 0  # obsolete: Django closes it when the request ends, never reuses it
+    wrapper.health_check_done = True  # or, the check being cut, Django would check again and reconnect
     try:
         # A duplicate of the descriptor: shutting it down ends the connection for its owner too,
         # whose wait returns at once, while the owner alone closes its own descriptor.

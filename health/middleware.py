@@ -38,9 +38,11 @@ def note_database_failure(sender, request=None, **kwargs):
     exception = sys.exc_info()[1]
     if request is not None and isinstance(exception, DATABASE_ERRORS):
         setattr(request, _FAILURE, exception)
+        deadline.database_failed()
 
 
 def database_unavailable(request, exception, replaced=None):
+    deadline.database_failed()
     response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
