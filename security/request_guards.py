@@ -7,7 +7,8 @@ answer is 413 at once, unread. The admin keeps its own limits (image and documen
 DATA_UPLOAD_MAX_MEMORY_SIZE bounds what Django holds in memory everywhere, and the reverse proxy
 should refuse larger bodies still before they reach a worker (README).
 
-**NUL characters**, refused with a 400.
+**NUL characters.** Dropped from query parameters (a page answers as if they were not typed, as the
+search always did), refused with a 400 in a path or a public form field.
 No address, parameter or form field of the site can mean a NUL, and PostgreSQL refuses NUL in text:
 wherever such a value reached a query (the directory's `?q=`, a form's choice of themes), the
 visitor got a 500. One check here covers every parameter, path and public form field, present and
@@ -16,7 +17,7 @@ replacement characters (lone surrogates and overlong UTF-8 included).
 """
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, QueryDict
 from django.utils.translation import gettext as _
 
 NUL = "\x00"
@@ -27,12 +28,22 @@ def carries_nul(query_dict):
     return any(NUL in key or any(NUL in value for value in values) for key, values in query_dict.lists())
 
 
+def without_nul(query_dict):
+    cleaned = QueryDict(mutable=True)
+    for key, values in query_dict.lists():
+        cleaned.setlist(key.replace(NUL, ""), [value.replace(NUL, "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
 class RejectNulMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        refused = NUL in request.path or carries_nul(request.GET)
+        if carries_nul(request.GET):
+            request.GET = without_nul(request.GET)
+        refused = NUL in request.path
         # The admin's posts are left to their views: its uploads must not be parsed here.
         if not refused and request.method == "POST" and not request.path.startswith(ADMIN_PATH):
             refused = carries_nul(request.POST)
