@@ -173,10 +173,11 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Server side, a query running longer than this is cancelled (0: no limit): a visitor gave up long
 # before, and its locks must not hold everyone else. Management commands (migrations, imports) share it.
 DATABASE_STATEMENT_TIMEOUT = int(env("DATABASE_STATEMENT_TIMEOUT", "30"))
-# Client side, in web requests only: a query (or the connection's health check) that waits longer
-# than this on a server that does not answer is cut and the visitor gets the 503 page
+# Client side, in web requests only: a query, a connection or its health check that waits longer
+# than this on a server that does not answer is cut and the visitor gets the 503 page; below the
+# connect_timeout (2 s, libpq's minimum), so that a frozen server costs one wait per request
 # (health/deadline.py). A frozen server answers neither its statement_timeout nor its TCP keepalives.
-DATABASE_REQUEST_DEADLINE = float(env("DATABASE_REQUEST_DEADLINE", "2"))
+DATABASE_REQUEST_DEADLINE = float(env("DATABASE_REQUEST_DEADLINE", "1.5"))
 
 
 def database(url):
