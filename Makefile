@@ -48,8 +48,11 @@ check-migrations: $(INSTALLED)
 # The browser layer needs Debian's Chromium, the HTML validator needs Java and npm (for vnu-jar):
 # each runs when its tools are here and is named as left out otherwise, never silently skipped.
 # The tests run in parallel (pytest-xdist, one test database per worker, the tests of a file on the
-# same worker: --dist loadfile in pyproject.toml). The fault suite stops the PostgreSQL and Redis
-# every worker uses, so it runs on its own, afterwards.
+# same worker: --dist loadfile in pyproject.toml). The fault suite starts a PostgreSQL and a Redis of
+# its own (initdb into a temporary folder, free ports) and stops or freezes only those, never the
+# shared servers. It runs in a pass of its own, afterwards: it moves its process's database
+# connection to its own server, which the other tests of a same process would then find moved.
+# It needs DATABASE_URL on PostgreSQL (the settings follow the engine), so it runs once in CI.
 pytest: $(INSTALLED)
 	@markers=""; \
 	if [ -x "$(CHROMIUM)" ]; then echo "Couche navigateur : Chromium trouvé, elle est lancée."; \
@@ -62,10 +65,11 @@ pytest: $(INSTALLED)
 	case "$$DATABASE_URL" in postgres*://*) echo "Tâches en arrière-plan : la suite utilise le backend immédiat ; les tests des vrais processus (-m worker) sont lancés sur PostgreSQL.";; \
 	*) markers="$${markers:+$$markers and }not worker"; echo "Tâches en arrière-plan : la suite utilise le backend immédiat (chaque tâche s'exécute dans l'appel qui la met en file) ; les tests des vrais processus (-m worker) NON lancés : ils demandent PostgreSQL (DATABASE_URL=postgres://…).";; esac; \
 	missing=""; \
-	case "$$DATABASE_URL" in postgres*://*127.0.0.1*|postgres*://*localhost*) ;; *) missing="DATABASE_URL ne désigne pas le PostgreSQL local";; esac; \
-	for tool in pg_ctlcluster redis-server; do command -v $$tool >/dev/null || missing="$${missing:+$$missing, }$$tool absent"; done; \
+	case "$$DATABASE_URL" in postgres*://*) ;; *) missing="DATABASE_URL ne désigne pas PostgreSQL";; esac; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$${missing:+$$missing, }initdb absent (apt-get install -y postgresql)"; \
+	command -v redis-server >/dev/null || missing="$${missing:+$$missing, }redis-server absent"; \
 	faults=""; \
-	if [ -z "$$missing" ]; then faults=yes; echo "Suite de pannes : lancée, elle arrête puis relance le PostgreSQL et le Redis locaux."; \
+	if [ -z "$$missing" ]; then faults=yes; echo "Suite de pannes : lancée, sur un PostgreSQL et un Redis à elle."; \
 	else echo "Suite de pannes NON lancée : $$missing."; fi; \
 	markers="$${markers:+$$markers and }not faults and not design_shots"; \
 	status=0; \

@@ -20,6 +20,8 @@ def site_sitemap(request):
 
 
 urlpatterns = [
+    # Wagtail's password reset with limits per address and per IP, listed first so that it answers.
+    path("admin/password_reset/", throttling.password_reset_view, name="wagtailadmin_password_reset"),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms for private content, at their own addresses, with a rate limit:
     # listed before Wagtail's URLs so that they answer first.

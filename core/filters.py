@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from core.models import Theme
+from pagecache.middleware import leave_uncached
 
 # Every value is read up to this length: no slug or choice of the site is longer, and the page
 # cache keys no longer value either (pagecache.middleware.MAX_PARAMETER_LENGTH).
@@ -125,6 +126,14 @@ class FilterSet:
     def read(self, query, owner=None):
         """The filters a query string (a QueryDict) asks for; `owner` is handed to dynamic choices."""
         return Filtering(self, query, owner)
+
+    def read_request(self, request, owner=None):
+        """`read` for a page: one naming a value that matches nothing is not kept by the page cache,
+        or every random value (`?theme=<random>`) would make an entry."""
+        filtering = self.read(request.GET, owner)
+        if filtering.unknown:
+            leave_uncached(request)
+        return filtering
 
 
 def declared_parameters(models):

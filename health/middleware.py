@@ -9,6 +9,9 @@ never sees the exceptions of the layers below it. Two hooks cover every path ins
   that need the database, Django's `got_request_exception` signal records the failure on the request
   and the response it produced is replaced by the 503.
 
+A server that accepts queries and never answers them is cut off after DATABASE_REQUEST_DEADLINE
+(health/deadline.py), which turns that case into the same errors.
+
 Each outage is logged once at ERROR, with its traceback, whichever path it took. The page is a plain
 template rendered without a request, so no context processor, Wagtail setting or menu can query.
 """
@@ -20,6 +23,8 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.log import log_response
+
+from . import deadline
 
 logger = logging.getLogger(__name__)
 
@@ -33,9 +38,11 @@ def note_database_failure(sender, request=None, **kwargs):
     exception = sys.exc_info()[1]
     if request is not None and isinstance(exception, DATABASE_ERRORS):
         setattr(request, _FAILURE, exception)
+        deadline.database_failed()
 
 
 def database_unavailable(request, exception, replaced=None):
+    deadline.database_failed()
     response = HttpResponse(render_to_string("503.html"), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
@@ -58,7 +65,8 @@ class DatabaseUnavailableMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        with deadline.watched():
+            response = self.get_response(request)
         exception = getattr(request, _FAILURE, None)
         if exception is not None:
             return database_unavailable(request, exception, replaced=response)

@@ -19,7 +19,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from .expiry import lifetime
-from .generation import current_generation
+from .generation import current_generation, invalidation_pending
+from .middleware import LISTING_PARAMETERS
 
 FRAGMENT_SECONDS = 60
 
@@ -29,6 +30,8 @@ def remembered(name, compute):
 
     The entry carries its own end, checked against the site's clock: the cache's clock may not be it.
     """
+    if invalidation_pending():
+        return compute()
     now = timezone.now()
     generation = current_generation()
     key = f"pagecache:{generation}:fragment:{hashlib.sha256(name.encode()).hexdigest()}"
@@ -47,9 +50,15 @@ class RememberedCountPaginator(Paginator):
 
     def __init__(self, object_list, per_page, request):
         super().__init__(object_list, per_page)
-        filters = sorted((name, value) for name, value in request.GET.items() if name != "page")
+        # Listing parameters only: any other would make a new entry for the same count.
+        filters = sorted(
+            (name, value) for name, value in request.GET.items() if name in LISTING_PARAMETERS and name != "page"
+        )
         self.count_name = f"count:{request.path}?{urlencode(filters)}"
 
     @cached_property
     def count(self):
+        if self.object_list.query.is_empty():
+            # A value matching nothing: no query to save, and random values must not each make an entry.
+            return 0
         return remembered(self.count_name, lambda: Paginator.count.func(self))

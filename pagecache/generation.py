@@ -7,14 +7,25 @@ the sitemap. No list of URLs can be computed reliably for that (filtered and pag
 multiply them), and editors publish a few times a day while visitors read all day long: retiring
 everything is always correct and costs one re-render per page visited. Entries of older
 generations are never read again and expire by themselves.
+
+An increment that cannot reach the cache (Redis down or frozen for a moment) is not lost: this
+process stops serving and storing pages (`invalidation_pending`) and retries in the background until
+the cache takes it. Otherwise a page just made private would come back from the cache with Redis.
 """
 
+import logging
+import threading
 import time
 
 from django.core.cache import cache
 from django.db import transaction
 
+logger = logging.getLogger(__name__)
+
 GENERATION_KEY = "pagecache:generation"
+RETRY_SECONDS = 0.5
+_pending = threading.Event()
+_retrying = threading.Lock()
 
 
 def _fresh_generation():
@@ -32,11 +43,36 @@ def current_generation():
     return generation
 
 
+def invalidation_pending():
+    """True while an increment of this process has not reached the cache: no page may come from it."""
+    return _pending.is_set()
+
+
 def _increment():
+    """True once the cache holds a generation no page was stored under; a cache ignoring its errors answers None."""
     try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # no generation stored: the next request starts a new one, unused so far
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        return cache.incr(GENERATION_KEY) is not None
+    except ValueError:  # no generation stored: a fresh one, unused so far (or another process's)
+        return cache.add(GENERATION_KEY, _fresh_generation(), timeout=None) is not None
+
+
+def _increment_surely():
+    if not _increment():
+        logger.error("Page cache unreachable: its invalidation is retried, pages are served uncached meanwhile")
+        _pending.set()
+        if _retrying.acquire(blocking=False):
+            threading.Thread(target=_retry, name="pagecache-invalidation", daemon=True).start()
+
+
+def _retry():
+    """One increment retires everything: the failed ones of this process are made up by the first that lands."""
+    try:
+        while not _increment():
+            time.sleep(RETRY_SECONDS)
+        _pending.clear()
+        logger.warning("Page cache reachable again: invalidation done")
+    finally:
+        _retrying.release()
 
 
 def bump_generation():
@@ -46,5 +82,5 @@ def bump_generation():
     because a visitor's page rendered between the first increment and the commit read the data
     as it was before and must not outlive it.
     """
-    _increment()
-    transaction.on_commit(_increment)
+    _increment_surely()
+    transaction.on_commit(_increment_surely)

@@ -8,9 +8,18 @@ nothing but the language (one language here) and says nothing itself about cachi
 tell a CDN to share them (`public`, `s-maxage`); pages that must never be shared say so (`private,
 no-store`).
 
+The key is the query string normalised: listing parameters in one order, empty ones dropped, and
+tracking tags (`utm_*`, `fbclid`, `gclid`, `mc_cid`, `mc_eid` and PAGE_CACHE_IGNORED_PARAMETERS)
+dropped from the key *and from the request the view sees*, so that the page under a key is exactly
+the page rendered: a newsletter's or a social network's link is answered from the cache. Any other
+parameter (free text such as `q`, a cache buster, a parameter some view reads that no listing
+declared) reaches the view uncached, and its answer is not stored: it can cost a render, never an
+entry in the cache.
+
 Not cached, deliberately: 404s and redirects (cheap, and random addresses would fill the cache),
 searches (free text makes every query unique, and each one is counted for the search statistics),
-and any unknown query parameter (tracking tags, cache busters).
+a listing asked for a filter value that matches nothing (`leave_uncached`: random values would
+each make an entry), and query strings with a repeated or overlong listing parameter.
 """
 
 import hashlib
@@ -20,12 +29,12 @@ from django.conf import settings
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control, patch_vary_headers
 
 from .expiry import page_timeout
-from .generation import current_generation
+from .generation import current_generation, invalidation_pending
 
 # Browsers keep a page this long at most: they cannot be purged, so after a publication a
 # returning visitor sees the new version within a minute.
@@ -36,6 +45,11 @@ NEVER_CACHED_PATHS = (*NEVER_SHARED_PATHS, "/documents/")
 # when it starts (register_listing_parameters). Any other parameter reaches the view uncached.
 LISTING_PARAMETERS = set()
 MAX_PARAMETER_LENGTH = 100  # the listings read no more of a value
+# Tracking tags added by newsletters, social networks and ad platforms; PAGE_CACHE_IGNORED_PARAMETERS
+# adds more. No page depends on them.
+TRACKING_PREFIXES = ("utm_",)
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "mc_cid", "mc_eid"})
+_UNCACHED = "_pagecache_uncached"
 # The body does not depend on these: one language, no compression below this middleware, and
 # stored pages come from requests without a session cookie.
 HARMLESS_VARY = frozenset({"accept-language", "accept-encoding", "cookie"})
@@ -44,6 +58,11 @@ CREDENTIAL_COOKIES = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
 
 def register_listing_parameters(names):
     LISTING_PARAMETERS.update(names)
+
+
+def leave_uncached(request):
+    """For a view whose answer must not be stored, such as a listing asked for a value matching nothing."""
+    setattr(request, _UNCACHED, True)
 
 
 class PageCacheMiddleware:
@@ -70,14 +89,29 @@ def anonymous(request):
     return not any(name in request.COOKIES for name in CREDENTIAL_COOKIES) and "HTTP_AUTHORIZATION" not in request.META
 
 
-def cacheable_query(query):
-    """The query string in a canonical order, or None when a parameter is unknown, repeated or too long."""
+def is_tracking(name):
+    return (
+        name.startswith(TRACKING_PREFIXES)
+        or name in TRACKING_PARAMETERS
+        or name in settings.PAGE_CACHE_IGNORED_PARAMETERS
+    )
+
+
+def listing_query(query):
+    """The listing parameters of `query`, sorted, without empty values and tracking tags.
+
+    None when the query cannot be keyed: an unknown parameter, or a listing parameter repeated or
+    longer than any value the listings read.
+    """
     items = []
     for name, values in query.lists():
+        if is_tracking(name):
+            continue
         if name not in LISTING_PARAMETERS or len(values) > 1 or len(values[0]) > MAX_PARAMETER_LENGTH:
             return None
-        items.append((name, values[0]))
-    return urlencode(sorted(items))
+        if value := values[0].strip():
+            items.append((name, value))
+    return sorted(items)
 
 
 def cache_key(request):
@@ -87,10 +121,17 @@ def cache_key(request):
     # Wagtail renders a preview through this middleware, in a dummy request for the page's own URL.
     if getattr(request, "is_dummy", False) or request.path.startswith(NEVER_CACHED_PATHS):
         return None, None
-    query = cacheable_query(request.GET)
-    if query is None:
+    if invalidation_pending():
         return None, None
-    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    items = listing_query(request.GET)
+    if items is None:
+        return None, None
+    # The view sees what the key says, and nothing else.
+    request.GET = QueryDict(mutable=True)
+    for name, value in items:
+        request.GET[name] = value
+    request.GET._mutable = False
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(items)}"
     generation = current_generation()
     return generation, f"pagecache:{generation}:page:{hashlib.sha256(url.encode()).hexdigest()}"
 
@@ -112,7 +153,7 @@ def cached_response(key, now):
 def storable(request, response):
     if response.status_code != 200 or response.streaming or response.cookies:
         return False
-    if request.META.get("CSRF_COOKIE_USED") or shows_messages(request):
+    if request.META.get("CSRF_COOKIE_USED") or shows_messages(request) or getattr(request, _UNCACHED, False):
         return False
     # A view that states its own caching (never_cache, a restricted page, a preview) is obeyed.
     if response.has_header("Cache-Control") or response.has_header("Content-Encoding"):

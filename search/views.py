@@ -20,7 +20,7 @@ SUGGESTIONS = 8
 def search(request):
     """Any query string gets an answer: results, a no-result page with advice, or a page to start from."""
     query = clean_query(request.GET.get("q", ""))
-    filters = SEARCH_FILTERS.read(request.GET)
+    filters = SEARCH_FILTERS.read_request(request)
     # Unlike a listing, a search ignores a type or theme that matches nothing: the visitor's words
     # still deserve their results, and the facets then offer the types and themes that exist.
     type_slug, theme = filters.values.get("type", ""), filters.values.get("theme")

@@ -1,20 +1,28 @@
-"""Brakes on password guessing: admin logins (django-axes) and the passwords of private content.
+"""Brakes on password guessing and mail bombing: admin logins (django-axes), the passwords of private
+content, and password reset emails.
 
 A locked-out login gets the same answer whether the account exists or not, so the lockout page
-tells a guesser nothing about which usernames are real.
+tells a guesser nothing about which usernames are real. Likewise a reset asked for an address past
+its limit gets the usual « email sent » page, and no email.
 """
 
+import hashlib
+import logging
 from functools import wraps
 
 from axes.helpers import get_cool_off
 
 from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 
 from wagtail import views as wagtail_views
+from wagtail.admin.views import account as admin_account_views
 from wagtail.documents.views import serve as document_views
 
-from security.antispam import ip_over_rate_limit, too_many_requests
+from security.antispam import ip_over_rate_limit, over_rate_limit, too_many_requests
+
+logger = logging.getLogger(__name__)
 
 
 def lockout_response(request, original_response, credentials):
@@ -45,3 +53,19 @@ def throttle_posts(scope):
 # serves at Wagtail's own addresses.
 page_password_view = throttle_posts("private_password")(wagtail_views.authenticate_with_password)
 document_password_view = throttle_posts("private_password")(document_views.authenticate_with_password)
+
+
+class PasswordResetView(admin_account_views.PasswordResetView):
+    """Wagtail's password reset, with at most FORM_RATE_LIMITS["password_reset_address"] emails per address."""
+
+    def form_valid(self, form):
+        address = form.cleaned_data["email"].strip().lower()
+        limit, period = settings.FORM_RATE_LIMITS["password_reset_address"]
+        if over_rate_limit("password_reset_address", hashlib.sha256(address.encode()).hexdigest(), limit, period):
+            logger.warning("Password reset refused: too many for one address")
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+# At Wagtail's own address (config/urls.py), with a limit per IP address too (429).
+password_reset_view = throttle_posts("password_reset")(PasswordResetView.as_view())

@@ -1,5 +1,6 @@
 """Production settings refuse to start unsafe; development settings start with no configuration."""
 
+import ast
 import subprocess  # noqa: S404 - runs this project's own manage.py
 import sys
 
@@ -43,15 +44,27 @@ def test_production_does_not_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_postgresql_connections_turn_off_jit_compilation_and_price_reads_by_key_as_on_ssd():
+def database_options(**env):
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-c", "from config.settings import base; print(base.DATABASES['default']['OPTIONS'])"],
-        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://territoires@db.example:5432/territoires"},
+        env={"PATH": "/usr/bin:/bin", "DATABASE_URL": "postgres://territoires@db.example:5432/territoires", **env},
         capture_output=True,
         text=True,
         check=True,
     )
-    assert "'options': '-c jit=off -c random_page_cost=1.1'" in result.stdout
+    return ast.literal_eval(result.stdout)
+
+
+def test_postgresql_connections_turn_off_jit_compilation_and_price_reads_by_key_as_on_ssd():
+    assert database_options()["options"].startswith("-c jit=off -c random_page_cost=1.1 ")
+
+
+def test_postgresql_connections_bound_a_query_and_notice_a_vanished_server():
+    """A frozen server once held requests 20 s: the connect timeout did not cover an open connection."""
+    options = database_options(DATABASE_STATEMENT_TIMEOUT="15")
+    assert options["options"].endswith(" -c statement_timeout=15000")
+    assert options["connect_timeout"] == 2
+    assert (options["keepalives"], options["keepalives_idle"], options["keepalives_count"]) == (1, 30, 3)
 
 
 def test_uploaded_files_go_to_an_s3_bucket_when_one_is_configured():

@@ -96,12 +96,18 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client address and scheme the configured proxies vouch for (TRUSTED_PROXIES).
+    "security.proxy.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "security.headers.PermissionsPolicyMiddleware",
     "security.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Below static files, above everything that may query: a database down answers a 503 page.
     "health.middleware.DatabaseUnavailableMiddleware",
+    # Above the page cache and every page: a public post over PUBLIC_REQUEST_MAX_BYTES gets a 413
+    # unread, a NUL in a path, parameter or form field a 400 (security/request_guards.py).
+    "security.request_guards.PublicBodyLimitMiddleware",
+    "security.request_guards.RejectNulMiddleware",
     # Compression of what the site generates (pages, feeds, calendars, sitemap; WhiteNoise serves
     # static files precompressed). Above the page cache, so the cache keeps and serves one plain copy
     # and every answer, cached or not, is compressed on its way out. A compressed page that reflects
@@ -179,45 +185,64 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # --- Database and cache ------------------------------------------------------------------------
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # PostgreSQL's JIT compiles plans whose estimated cost is high, such as the recommendation
-    # ranking's, which costs seconds for a query that runs in milliseconds: web pages never gain.
-    # PostgreSQL's default random_page_cost (4) prices a read by key as a seek on a spinning disk: on
-    # SSDs and with the site's tables in memory it then prefers scanning a whole table over a few
-    # hundred reads by key (the recommendations' 500 candidates: 33 ms scanned, 8 ms by key at 20,000
-    # pages). 1.1 is the usual value for SSD storage.
-    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off -c random_page_cost=1.1"
-    # A server that does not answer must cost a visitor seconds, not libpq's default of minutes:
-    # the 503 page is then served within 3 seconds. Counted per address the host name resolves to.
-    DATABASES["default"]["OPTIONS"]["connect_timeout"] = 2
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A first run shares one file between the web server, the task worker and the scheduler: readers
-    # never wait for a writer (WAL), and a writer queues for its turn up to 20 s instead of failing
-    # with « database is locked » while the worker works through its tasks.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
-    )
+# Server side, a query running longer than this is cancelled (0: no limit): a visitor gave up long
+# before, and its locks must not hold everyone else. Management commands (migrations, imports) share it.
+DATABASE_STATEMENT_TIMEOUT = int(env("DATABASE_STATEMENT_TIMEOUT", "30"))
+# Client side, in web requests only: a query, a connection or its health check that waits longer
+# than this on a server that does not answer is cut and the visitor gets the 503 page; below the
+# connect_timeout (2 s, libpq's minimum), so that a frozen server costs one wait per request
+# (health/deadline.py). A frozen server answers neither its statement_timeout nor its TCP keepalives.
+DATABASE_REQUEST_DEADLINE = float(env("DATABASE_REQUEST_DEADLINE", "1.5"))
+
+
+def database(url):
+    """The database at `url`, as the site runs it; the fault suite points it at a server of its own."""
+    config = dj_database_url.parse(url, conn_max_age=int(env("DATABASE_CONN_MAX_AGE", "600")), conn_health_checks=True)
+    if config["ENGINE"] == "django.db.backends.postgresql":
+        config["OPTIONS"] = {
+            # PostgreSQL's JIT compiles plans whose estimated cost is high, such as the recommendation
+            # ranking's, which costs seconds for a query that runs in milliseconds: web pages never
+            # gain. PostgreSQL's default random_page_cost (4) prices a read by key as a seek on a
+            # spinning disk: on SSDs and with the site's tables in memory it then prefers scanning a
+            # whole table over a few hundred reads by key (the recommendations' 500 candidates: 33 ms
+            # scanned, 8 ms by key at 20,000 pages). 1.1 is the usual value for SSD storage.
+            "options": (f"-c jit=off -c random_page_cost=1.1 -c statement_timeout={DATABASE_STATEMENT_TIMEOUT * 1000}"),
+            # A server that does not answer must cost a visitor seconds, not libpq's default of
+            # minutes: the 503 page is then served within 3 seconds. Counted per address the host
+            # name resolves to.
+            "connect_timeout": 2,
+            # A server host or network path that vanished is noticed within about a minute on an
+            # idle connection, instead of the kernel's two hours.
+            "keepalives": 1,
+            "keepalives_idle": 30,
+            "keepalives_interval": 10,
+            "keepalives_count": 3,
+        }
+    elif config["ENGINE"] == "django.db.backends.sqlite3":
+        # A first run shares one file between the web server, the task worker and the scheduler:
+        # readers never wait for a writer (WAL), and a writer queues for its turn up to 20 s instead
+        # of failing with « database is locked » while the worker works through its tasks.
+        config["OPTIONS"] = {"init_command": "PRAGMA journal_mode=WAL;", "transaction_mode": "IMMEDIATE", "timeout": 20}
+    return config
+
+
+DATABASES = {"default": database(env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
 def redis_cache(location):
     """The Redis cache at `location`, as production runs it; tests point it at a dead or a real server."""
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        # django-redis, left aside for a few seconds after a call it did not answer (health/cache.py).
+        "BACKEND": "health.cache.ResilientRedisCache",
         "LOCATION": location,
         "KEY_PREFIX": "territoires",
         "OPTIONS": {
-            # A cache that is down must degrade to no cache, never to errors.
+            # A cache that is down or frozen must degrade to no cache, never to errors or waits:
+            # Redis answers in a millisecond when it answers at all.
             "IGNORE_EXCEPTIONS": True,
-            "SOCKET_CONNECT_TIMEOUT": 1,
-            "SOCKET_TIMEOUT": 1,
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
         },
     }
 
@@ -228,11 +253,13 @@ if REDIS_URL:
     DJANGO_REDIS_IGNORE_EXCEPTIONS = True
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# Whole pages for anonymous visitors, kept this many seconds at most (0 turns the page cache off);
-# far below SPAM_MAX_AGE_SECONDS, since the footer's subscription form is cached with its time trap.
+# Whole pages for anonymous visitors, kept this many seconds at most (0 turns the page cache off).
 # Off by default without Redis: a local memory cache belongs to one process, and a publication made
 # in another (a second worker, a scheduled publication) would not retire its pages.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# Tracking parameters the page cache drops from its key (and from what pages see), besides utm_*,
+# fbclid, gclid, mc_cid and mc_eid; any other unknown parameter bypasses the cache. Comma-separated.
+PAGE_CACHE_IGNORED_PARAMETERS = frozenset(env_list("PAGE_CACHE_IGNORED_PARAMETERS"))
 
 # --- Passwords -----------------------------------------------------------------------------------
 
@@ -261,7 +288,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "security.throttling.lockout_response"
-# The same address as the public forms' rate limits, proxy included (settings.BEHIND_PROXY).
+# The same address as the public forms' rate limits, the one the proxies vouch for (TRUSTED_PROXIES).
 AXES_CLIENT_IP_CALLABLE = "security.antispam.client_ip"
 
 # --- Language and time ---------------------------------------------------------------------------
@@ -361,6 +388,8 @@ AUTH_USER_MODEL = "users.User"
 # No SVG: an uploaded SVG can carry scripts that run on the site's own origin.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Its field checks that size before reading the file as an image (images/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.ImageForm"
 # Pixels are decoded in memory to make renditions: a small file can still be a huge image.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 128 * 1_000_000
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "txt", "xlsx", "zip"]
@@ -407,6 +436,12 @@ if env("CLOUDFLARE_ZONE_ID") and env("CLOUDFLARE_API_TOKEN"):
 TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII slugs keep filter URLs readable: ?tag=codeveloppement
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Form data (files aside) Django holds in memory, admin included (Django's own 2.5 MB, stated here):
+# the admin's StreamField pages are the largest posts, far below it. Files go to disk and have their
+# own limits (images, documents).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Bodies of requests outside the admin: the public forms take a few kilobytes (413 above this).
+PUBLIC_REQUEST_MAX_BYTES = 256 * 1024
 
 
 def require_secret_key(secret_key):
@@ -424,9 +459,18 @@ RECOMMENDATIONS_COUNT = int(env("RECOMMENDATIONS_COUNT", "4"))
 SPAM_MIN_SECONDS = 3
 SPAM_MAX_AGE_SECONDS = 24 * 3600
 # Posts allowed per IP address and period (seconds) for each public form.
-FORM_RATE_LIMITS = {"join": (5, 600), "newsletter": (10, 600), "private_password": (10, 600)}
-# Behind a reverse proxy, the visitor's address is the last one it appends to X-Forwarded-For.
-BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+FORM_RATE_LIMITS = {
+    "join": (5, 600),
+    "newsletter": (10, 600),
+    "private_password": (10, 600),
+    # Password reset emails: per IP address, and per address asked for (counted by its digest).
+    "password_reset": (10, 3600),
+    "password_reset_address": (3, 3600),
+}
+# How many reverse proxies stand in front of the site (a CDN and nginx: 2). X-Forwarded-For and
+# X-Forwarded-Proto are read that many entries from the right, never further (security/proxy.py);
+# 0, without a proxy, ignores both. DJANGO_BEHIND_PROXY=1, the older setting, means one proxy.
+TRUSTED_PROXIES = int(env("DJANGO_TRUSTED_PROXIES", "1" if env_bool("DJANGO_BEHIND_PROXY") else "0"))
 # Processed membership requests are anonymised after this many months.
 MEMBERSHIP_RETENTION_MONTHS = int(env("MEMBERSHIP_RETENTION_MONTHS", "12"))
 # Staff notified of new join requests when the join form names nobody.

@@ -4,6 +4,7 @@ from .base import *  # noqa: F403
 
 SECRET_KEY = require_secret_key(SECRET_KEY)  # noqa: F405
 
+# Read only as the configured proxies vouch for it (security/proxy.py drops it without a proxy).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = HTTPS_REDIRECT  # noqa: F405
 # Load balancers probe the health check over plain HTTP inside the private network.

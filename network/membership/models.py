@@ -17,7 +17,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.models import BasePage, OutgoingEmail
 from core.rich_text import CleanRichTextField
-from security.antispam import SpamDefenceForm, ip_over_rate_limit, too_many_requests
+from security.antispam import SpamDefenceForm, accept_post, ip_over_rate_limit, too_many_requests
 
 from .mail import notify_membership_request, readable
 
@@ -188,11 +188,9 @@ class JoinFormPage(RoutablePageMixin, FormMixin, BasePage):
             if ip_over_rate_limit(request, "join"):
                 return too_many_requests(request)
             form = self.get_form(request.POST, page=self, user=request.user)
-            # A bot gets the thank-you page and learns nothing; a person who left a field wrong sees
-            # the errors, however fast they pressed the button.
-            if form.is_valid() or form.honeypot_filled():
-                if not form.looks_automated():
-                    self.process_form_submission(form)
+            # A person who left a field wrong, or whose post the time trap held back, sees the form
+            # again with what they typed; a bot that filled the honeypot is thanked and forgotten.
+            if accept_post(form, "join", lambda: self.process_form_submission(form)):
                 # Redirect after POST: a refresh shows the thank-you page again without a second request.
                 return redirect(self.url + self.reverse_subpage("thanks"))
         else:

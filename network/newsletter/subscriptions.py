@@ -95,11 +95,18 @@ def request_subscription(email, first_name, themes, consent_text, now=None):
     """Record a subscription request and send the confirmation link, whatever the address's state.
 
     A confirmed address stays confirmed and gets nothing; others become pending and get one link,
-    at most once every ten minutes. The caller answers the visitor the same way in every case.
+    at most once every ten minutes. The caller answers the visitor the same way in every case, and
+    the database work is the same too (one insert that may find the address there, one read, one
+    update, one read of the themes), so that timing the answer tells nobody who subscribes.
     """
     now = now or timezone.now()
-    subscriber, _created = Subscriber.objects.get_or_create(email=email.strip().lower())
+    email = email.strip().lower()
+    Subscriber.objects.bulk_create([Subscriber(email=email)], ignore_conflicts=True)
+    subscriber = Subscriber.objects.get(email=email)
     if subscriber.status == Subscriber.Status.CONFIRMED:
+        # The same statements as below, changing nothing: a stranger may not edit a subscription.
+        Subscriber.objects.filter(pk=subscriber.pk).update(status=subscriber.status)
+        list(subscriber.themes.values_list("pk", flat=True))  # what themes.set() reads first
         return subscriber
     subscriber.status = Subscriber.Status.PENDING
     subscriber.first_name = first_name
@@ -109,7 +116,7 @@ def request_subscription(email, first_name, themes, consent_text, now=None):
     recently_sent = subscriber.confirmation_sent_at and now - subscriber.confirmation_sent_at < CONFIRMATION_INTERVAL
     if not recently_sent:
         subscriber.confirmation_sent_at = now
-    subscriber.save()
+    subscriber.save(update_fields=_REQUEST_FIELDS)
     subscriber.themes.set(themes)
     if not recently_sent:
         send_confirmation(subscriber)
@@ -121,6 +128,9 @@ def record_subscription_request(email, first_name, theme_ids, consent_text):
     """The subscription form's work, done by a worker: the form's answer then costs the same for every
     address, new or already confirmed, and its timing tells nobody who subscribes."""
     request_subscription(email, first_name, Theme.objects.filter(pk__in=theme_ids), consent_text)
+
+
+_REQUEST_FIELDS = ["status", "first_name", "consent_text", "subscribed_at", "unsubscribed_at", "confirmation_sent_at"]
 
 
 def send_confirmation(subscriber):

@@ -2,13 +2,14 @@
 
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Site
 
 from core.models import SiteSettings
-from security.antispam import ip_over_rate_limit, too_many_requests
+from security.antispam import accept_post, ip_over_rate_limit, too_many_requests
 
 from . import subscriptions
 from .forms import NewsletterForm
@@ -31,28 +32,31 @@ def subscribe(request):
 
     Forging a post from another site gains nothing: nothing happens until the address's owner
     clicks the link emailed to them (double opt-in), at most one such email per address every ten
-    minutes, and the honeypot, signed time trap and per-IP rate limit (network/antispam.py)
-    still apply. The time trap's token is served inside cached pages: they live PAGE_CACHE_SECONDS,
-    far below SPAM_MAX_AGE_SECONDS, so a visitor's form never expires early; a bot that reads a
-    page cached minutes ago passes the few seconds' minimum, which the other defences make up for.
+    minutes, and the spam defences (security/antispam.py) still apply. The footer's copy sits in
+    cached pages, shared by every visitor: it carries no time-trap token, and its post comes back
+    here filled in, with a token of this visitor's own, to confirm. This page is never cached.
     """
     consent_text = _consent_text(request)
     if request.method == "POST":
         if ip_over_rate_limit(request, "newsletter"):
             return too_many_requests(request)
         form = NewsletterForm(request.POST, consent_text=consent_text, prefix_ids="newsletter")
-        if form.is_valid() or form.honeypot_filled():
-            if not form.looks_automated():
-                data = form.cleaned_data
-                subscriptions.record_subscription_request.enqueue(
-                    data["email"], data["first_name"], [theme.pk for theme in data["themes"]], consent_text
-                )
-            # The same answer for a new, pending, confirmed or unsubscribed address, and for a bot.
+
+        def save():
+            data = form.cleaned_data
+            subscriptions.record_subscription_request.enqueue(
+                data["email"], data["first_name"], [theme.pk for theme in data["themes"]], consent_text
+            )
+
+        # The same answer for a new, pending, confirmed or unsubscribed address, and for a bot.
+        if accept_post(form, "newsletter", save):
             return redirect("newsletter:thanks")
     else:
         form = NewsletterForm(consent_text=consent_text, prefix_ids="newsletter")
     context = {"newsletter_form": form, "letters": _latest_letters(), "hide_footer_newsletter": True}
-    return render(request, "newsletter/subscribe.html", context)
+    response = render(request, "newsletter/subscribe.html", context)
+    add_never_cache_headers(response)  # its token is this visitor's alone
+    return response
 
 
 def thanks(request):

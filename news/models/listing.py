@@ -54,7 +54,7 @@ class ListingPage(RoutablePreviewMixin, BasePage):
         )
 
     def read_filters(self, request):
-        return self.filter_set.read(request.GET, self)
+        return self.filter_set.read_request(request, self)
 
     def ordered(self, pages, request):
         return pages.newest_first()

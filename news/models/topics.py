@@ -146,7 +146,7 @@ class TopicPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        filters = self.filter_set.read(request.GET, self)
+        filters = self.filter_set.read_request(request, self)
         pinned = self.pinned()
         pages = self.matching_pages(filters, exclude_ids=[page.pk for page in pinned]).newest_first().for_cards()
         cards = RememberedCountPaginator(pages, self.per_page, request).get_page(request.GET.get("page"))

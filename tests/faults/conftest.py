@@ -1,34 +1,64 @@
-"""The fault suite runs the site in gunicorn, as in production, against the test database, then
-stops real services under it. It refuses to run anywhere it could not do that for real."""
+"""The fault suite runs the site in gunicorn, as in production, against a PostgreSQL and a Redis of
+its own, then stops or freezes them under it. It refuses to run anywhere it could not do that for real."""
 
 import os
 import re
+import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
 
 from django.conf import settings
-from django.db import connection
+from django.db import connection, connections
 
+from config.settings.base import database
 from tests.network.conftest import join_form  # noqa: F401 - the join form page, shared with the network tests
-from tests.network.test_join_form import closed_port
 
-from .services import PostgreSQL, Redis, missing_tools, wait_until
-
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+from .services import PostgreSQL, Redis, free_port, missing_tools, wait_until
 
 
-@pytest.fixture(autouse=True)
-def _real_services_only():
-    problems = missing_tools()
-    if connection.vendor != "postgresql" or connection.settings_dict["HOST"] not in LOCAL_HOSTS:
-        problems.append("DATABASE_URL doit désigner le PostgreSQL local (127.0.0.1)")
-    if problems:
-        pytest.fail(f"Suite de pannes impossible ici : {', '.join(problems)}.", pytrace=False)
+@pytest.fixture(scope="session")
+def fault_services():
+    """The suite's own PostgreSQL and Redis, for the whole run; the machine's shared ones are never touched."""
+    missing = missing_tools()
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+        # Settings derive from the engine (the search backend's language configuration among others).
+        missing.append("DATABASE_URL doit désigner un PostgreSQL (la suite en démarre un autre, à elle)")
+    if missing:
+        pytest.fail(f"Suite de pannes impossible ici : {', '.join(missing)}.", pytrace=False)
+    # Outside pytest's own folder, which only its owner may enter: the cluster runs as postgres.
+    folder = Path(tempfile.mkdtemp(prefix="territoires-pannes-"))
+    folder.chmod(0o755)
+    try:
+        postgresql, redis = PostgreSQL(folder / "postgresql"), Redis(folder / "redis")
+        postgresql.start()
+        redis.start()
+        yield postgresql, redis
+        redis.stop()
+        postgresql.destroy()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(fault_services):
+    """pytest-django's hook before it creates the test database: that database goes to the suite's server.
+
+    The settings are changed in place and the connection rebuilt, as DATABASE_URL pointing there would
+    have done (it names the shared PostgreSQL, never used here). Hence a pass of its own (`-m faults`):
+    in a process that also runs other tests, they would find their database moved.
+    """
+    postgresql, _redis = fault_services
+    connections["default"].close()
+    settings.DATABASES["default"].clear()
+    settings.DATABASES["default"].update(database(postgresql.url))
+    connections.configure_settings(settings.DATABASES)
+    del connections["default"]
 
 
 @pytest.fixture(autouse=True)
@@ -37,32 +67,34 @@ def _committed_data(transactional_db, django_db_serialized_rollback):
 
 
 @pytest.fixture
-def postgresql(transactional_db):
-    server = PostgreSQL(connection.settings_dict["HOST"], connection.settings_dict["PORT"] or 5432)
+def postgresql(fault_services, transactional_db):
+    server = fault_services[0]
     yield server
+    server.resume()
     server.start()
 
 
 @pytest.fixture
-def redis():
-    server = Redis(db=13)  # the site's keys are removed afterwards; the other databases are left alone
+def redis(fault_services):
+    server = fault_services[1]
     server.start()
     yield server
     server.start()
-    server.forget_keys()
+    server.process.send_signal(signal.SIGCONT)
+    server.client().flushall()
 
 
 def _test_database_url():
-    """DATABASE_URL, pointed at the database pytest-django created for this run."""
-    parts = urlsplit(os.environ["DATABASE_URL"])
-    return urlunsplit(parts._replace(path=f"/{connection.settings_dict['NAME']}"))
+    """The suite's PostgreSQL, at the database pytest-django created for this run."""
+    config = connection.settings_dict
+    return f"postgres://{config['USER']}@{config['HOST']}:{config['PORT']}/{config['NAME']}"
 
 
 class AppServer:
     """gunicorn with one worker, which keeps its database connection between requests as in production."""
 
     def __init__(self, log_path, **environment):
-        address = f"127.0.0.1:{closed_port()}"
+        address = f"127.0.0.1:{free_port()}"
         self.url = f"http://{address}"
         self.log_path = log_path
         env = {

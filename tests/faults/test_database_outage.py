@@ -49,3 +49,24 @@ def test_a_stopped_database_gets_the_503_page_fast_and_the_site_comes_back_by_it
     response = site.get(page)
     assert response.status_code == 200 and f'href="{article.url}"' in response.text
     assert site.get("/healthz").json()["status"] == "ok"
+
+
+def test_a_frozen_database_gets_the_503_page_fast_and_the_site_comes_back_by_itself(postgresql, app_server, article):
+    """Every PostgreSQL process stopped by SIGSTOP: the worker's open connection gets no answer, ever."""
+    page = "/recherche/?q=territoires"
+    site = app_server()
+    assert site.get(page).status_code == 200
+
+    with postgresql.frozen():
+        # First the query on the open connection, then new connections that the server never greets.
+        for _ in range(2):
+            response, elapsed = timed(lambda: site.get(page))
+            assert (response.status_code, "Site momentanément indisponible" in response.text) == (503, True)
+            assert elapsed < UNAVAILABLE_WITHIN_SECONDS
+        health, elapsed = timed(lambda: site.get("/healthz"))
+        assert health.status_code == 503 and elapsed < UNAVAILABLE_WITHIN_SECONDS
+        assert health.json()["checks"]["database"] == "erreur"
+
+    response = site.get(page)
+    assert response.status_code == 200 and f'href="{article.url}"' in response.text
+    assert site.get("/healthz").json()["status"] == "ok"

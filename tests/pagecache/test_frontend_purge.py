@@ -8,6 +8,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from wagtail.models import PageViewRestriction
+
+from home.factories import StandardPageFactory
 from news.factories import NewsPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -59,6 +62,20 @@ def test_unpublishing_purges_them_too(varnish, news_index):
     article.unpublish()
 
     assert set(varnish) == {("testserver", path) for path in ("/actualites/retiree/", "/actualites/", "/")}
+
+
+@pytest.mark.parametrize("change", ["restricted", "opened again"])
+def test_a_privacy_change_purges_the_page_and_everything_below_it(varnish, home_page, change):
+    page = StandardPageFactory(parent=home_page, slug="reserve")
+    StandardPageFactory(parent=page, slug="compte-rendu")
+    restriction = PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)
+    if change == "opened again":
+        restriction.save()
+    varnish.clear()
+
+    restriction.save() if change == "restricted" else restriction.delete()
+
+    assert set(varnish) == {("testserver", "/reserve/"), ("testserver", "/reserve/compte-rendu/")}
 
 
 def test_nothing_is_purged_without_a_frontend_cache(varnish, settings, news_index):

@@ -2,11 +2,13 @@
 
 import pytest
 
+from django.core.cache import cache
 from django.test import Client
 
 from wagtail.models import PageViewRestriction
 
 from config.settings.base import redis_cache
+from core.factories import ThemeFactory
 from home.factories import StandardPageFactory
 from network.membership.factories import JoinFormPageFactory, add_join_form_fields
 from news.factories import NewsPageFactory
@@ -34,16 +36,53 @@ def test_listings_and_the_search_page_are_cached(client, site_with_listings, url
 
 
 def test_listing_parameters_in_any_order_share_one_copy(client, site_with_listings, django_assert_num_queries):
+    ThemeFactory(name="Climat", slug="climat")
     client.get("/actualites/?theme=climat&page=1")
     with django_assert_num_queries(0):
         client.get("/actualites/?page=1&theme=climat")
+        client.get("/actualites/?page=1&tag=&theme=climat")  # an empty filter is no filter
+
+
+@pytest.mark.parametrize(
+    "tracked",
+    [
+        "utm_source=lettre&utm_medium=email&utm_campaign=decembre",
+        "fbclid=IwAR0x&gclid=Cj0K",
+        "mc_cid=abc123&mc_eid=def456",
+        "origine=partenaire",  # PAGE_CACHE_IGNORED_PARAMETERS
+    ],
+)
+def test_tracking_parameters_are_answered_from_the_cache_and_never_seen_by_pages(
+    client, site_with_listings, settings, django_assert_num_queries, tracked
+):
+    settings.PAGE_CACHE_IGNORED_PARAMETERS = frozenset({"origine"})
+    ThemeFactory(name="Climat", slug="climat")
+    page = html(client, "/actualites/?theme=climat")
+
+    with django_assert_num_queries(0):
+        response = client.get(f"/actualites/?{tracked}&theme=climat")
+    assert response.content.decode() == page and "s-maxage" in response["Cache-Control"]
+    # Rendered with a tracking tag first, the page keeps it out of its links for the next visitors.
+    cache.clear()
+    assert f"{tracked.split('=')[0]}=" not in html(client, f"/actualites/?{tracked}&theme=climat&page=1")
+
+
+def test_random_filter_values_make_no_cache_entry(client, site_with_listings):
+    """2,525 requests with random `?theme=` values once added 4,185 entries (pages and counts) to Redis."""
+    html(client, "/actualites/")
+    entries = len(cache._cache)
+    for value in ["a1b2c3", "zz-top", "x" * 99]:
+        for url in [f"/actualites/?theme={value}", f"/actualites/?tag={value}", f"/actualites/rss/?theme={value}"]:
+            assert client.get(url).status_code == 200
+            assert "s-maxage" not in client.get(url).get("Cache-Control", "")
+    assert len(cache._cache) == entries
 
 
 @pytest.mark.parametrize(
     "url",
     [
         "/recherche/?q=participation",  # free text, and each search is counted for the statistics
-        "/actualites/?utm_source=lettre",  # unknown parameters must not multiply the copies
+        "/actualites/?cache_buster=123",  # unknown parameters must not multiply the copies
         "/actualites/?page=1&page=2",
         "/actualites/?tag=" + "x" * 101,
         "/page-qui-n-existe-pas/",  # 404s are not kept
@@ -117,7 +156,7 @@ def test_the_health_check_is_never_cached_or_shared(client, home_page):
 
 def test_post_answers_are_never_cached_or_shared(client, site_with_listings):
     response = client.post("/newsletter/", {"email": "pas-une-adresse"})
-    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    assert response.status_code == 200 and {"private", "no-store"} <= set(response["Cache-Control"].split(", "))
     assert "pas-une-adresse" not in client.get("/newsletter/").content.decode()
 
 

@@ -1,5 +1,10 @@
 """Random query strings and form bodies thrown at every public address never make the site fail (no 500).
 
+Every address (feeds and calendars included) gets every parameter the site reads, with random text
+and with what encoders get wrong: NUL, lone surrogates and overlong UTF-8 as raw bytes, 10,000
+characters, cut sequences, in the query string, the path and form fields, and form bodies declared in
+unknown encodings. The example count is bounded: the suite stays fast, and derandomised, repeatable.
+
 The test client re-raises any exception a view lets through, so a crash shows its traceback here.
 The content is built once for the module, inside a transaction rolled back at the end.
 """
@@ -88,6 +93,19 @@ HOSTILE_VALUES = [
     "\u202e\ufeff\U0001f600",
 ]
 
+# Percent-encoded as sent on the wire, never re-encoded: bytes that are not valid UTF-8 text.
+RAW_HOSTILE_VALUES = [
+    "%00",
+    "a%00b",
+    "%ED%A0%80",  # a lone surrogate, encoded as UTF-8 would never encode it
+    "%C0%AE%C0%AE",  # overlong encodings of « . »
+    "%FF%FE%FD",
+    "%F0%9F%98",  # a sequence cut short
+    "%E9t%E9",  # Latin-1, not UTF-8
+    "x" * 10_000,
+]
+CHARSETS = [None, "x-inconnu", "utf-16", "iso-8859-1"]
+
 values = st.one_of(
     st.sampled_from(HOSTILE_VALUES),
     st.text(max_size=40),
@@ -96,8 +114,10 @@ values = st.one_of(
     st.integers().map(str),
 )
 names = st.one_of(st.sampled_from(KNOWN_PARAMETERS), st.text(min_size=1, max_size=20))
+raw_pairs = st.tuples(st.sampled_from(KNOWN_PARAMETERS), st.sampled_from(RAW_HOSTILE_VALUES))
 query_strings = st.one_of(
     st.lists(st.tuples(names, values), max_size=6).map(urlencode),
+    st.lists(raw_pairs, min_size=1, max_size=3).map(lambda pairs: "&".join(f"{n}={v}" for n, v in pairs)),
     st.text(alphabet="%&=+;?#[]0123456789abcdefABCDEFxyz\\\"'<> ", max_size=80),
 )
 form_bodies = st.dictionaries(
@@ -171,12 +191,27 @@ URL_COUNT = 28
 @pytest.mark.django_db
 @pytest.mark.parametrize("index", range(URL_COUNT))
 @FUZZ
-@given(query=query_strings, body=form_bodies, method=st.sampled_from(["get", "post"]))
-def test_no_query_string_or_form_body_makes_a_public_address_fail(fuzz_client, site_urls, index, query, body, method):
-    url = site_urls[index]
-    response = getattr(fuzz_client, method)(f"{url}?{query}", body if method == "post" else None)
+@given(
+    query=query_strings,
+    body=form_bodies,
+    method=st.sampled_from(["get", "post"]),
+    path_suffix=st.one_of(st.just(""), st.sampled_from(RAW_HOSTILE_VALUES).map(lambda value: f"{value}/")),
+    charset=st.sampled_from(CHARSETS),
+)
+def test_no_query_string_path_or_form_body_makes_a_public_address_fail(
+    fuzz_client, site_urls, index, query, body, method, path_suffix, charset
+):
+    url = f"{site_urls[index]}{path_suffix}?{query}"
+    if method == "get":
+        response = fuzz_client.get(url)
+    elif charset is None:
+        response = fuzz_client.post(url, body)
+    else:
+        encoded = urlencode(body, doseq=True).encode()
+        content_type = f"application/x-www-form-urlencoded; charset={charset}"
+        response = fuzz_client.generic("POST", url, encoded, content_type=content_type)
 
-    assert response.status_code < 500, (url, query, body)
+    assert response.status_code < 500, (url, body, charset)
 
 
 @pytest.mark.django_db

@@ -117,7 +117,7 @@ def production_https(settings):
     return settings
 
 
-def test_production_keeps_browsers_on_https(client, home_page, production_https):
+def test_production_keeps_browsers_on_https(client, home_page, production_https, settings):
     response = client.get("/", secure=True)
     assert response.status_code == 200
     assert response["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains; preload"
@@ -127,7 +127,10 @@ def test_production_keeps_browsers_on_https(client, home_page, production_https)
     assert plain.status_code == 301
     assert plain["Location"] == "https://testserver/actualites/?page=2"
 
+    # Without a configured proxy, a visitor claiming HTTPS in a header is redirected all the same.
+    assert client.get("/", HTTP_X_FORWARDED_PROTO="https").status_code == 301
     # Behind the reverse proxy, which ends HTTPS and says so in a header.
+    settings.TRUSTED_PROXIES = 1
     proxied = client.get("/", HTTP_X_FORWARDED_PROTO="https")
     assert proxied.status_code == 200
     assert "Strict-Transport-Security" in proxied

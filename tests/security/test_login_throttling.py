@@ -122,7 +122,7 @@ def test_a_successful_login_wipes_the_earlier_failures(client, editor):
 
 
 def test_behind_the_proxy_the_address_it_appended_is_the_one_locked(client, editor, settings):
-    settings.BEHIND_PROXY = True
+    settings.TRUSTED_PROXIES = 1
     fail_five_times(client, "redaction", address="10.0.0.1", HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
 
     # A forged first address changes nothing: the proxy's own entry is still the visitor's.

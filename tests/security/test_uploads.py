@@ -8,6 +8,7 @@ import html
 import io
 
 import pytest
+import willow
 from PIL import Image
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -85,6 +86,18 @@ def test_an_image_over_ten_megabytes_is_refused(admin_client, post):
     assert not accepted
     assert "Ce fichier est trop gros (10,0 Mio). La taille de fichier maximale est de 10,0 Mio." in message
     assert not get_image_model().objects.exists()
+
+
+@uploaders
+def test_an_oversized_file_is_refused_for_its_size_before_being_read_as_an_image(admin_client, post, monkeypatch):
+    """A 200 MB non-image named .png once kept a worker over 30 s in format sniffing, then killed it."""
+    opened = []
+    monkeypatch.setattr(willow.Image, "open", lambda file: opened.append(file))
+
+    accepted, message = upload_image(admin_client, post, "pas-une-image.png", b"\1" * (10 * MB + 1))
+
+    assert not accepted and opened == []
+    assert "Ce fichier est trop gros" in message
 
 
 @uploaders

@@ -84,7 +84,7 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
 
     def directory_context(self, request):
         """Filters from the query string (unknown values match nothing and are named), then one page of actors."""
-        filters = self.filter_set.read(request.GET, self)
+        filters = self.filter_set.read_request(request, self)
         actors = filters.apply(Actor.objects.published()).order_by("name", "pk").for_cards()
         # The map counts every published actor: it is how a visitor picks a department to filter by.
         counts = dict(Actor.objects.published().order_by().values_list("department").annotate(Count("pk")))
