@@ -54,7 +54,7 @@ def long_lines(text):
 
 
 def test_the_letter_text_keeps_paragraphs_links_and_short_lines(letter):
-    sending.send_letter(letter)
+    sending.request_send(letter)
 
     text = text_part(received(mail.outbox[0]))
 
@@ -66,7 +66,7 @@ def test_the_letter_text_keeps_paragraphs_links_and_short_lines(letter):
 
 def test_letters_belong_to_a_list_and_are_identified_at_the_site_domain(letter, settings):
     settings.WAGTAILADMIN_BASE_URL = "https://territoires.example.org"
-    sending.send_letter(letter)
+    sending.request_send(letter)
 
     messages = [received(message) for message in mail.outbox]
 

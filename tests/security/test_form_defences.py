@@ -152,8 +152,13 @@ def test_discards_are_counted_on_the_staff_dashboard(admin_client, client, join_
 def subscribe_queries(client, address):
     with CaptureQueriesContext(connection) as queries:
         client.post("/newsletter/", {"email": address, "consent": "on", TIME_TRAP_FIELD: form_token()})
-    # The email work (outbox, sending) is not the subscription's: it goes to a background task.
-    statements = [query["sql"] for query in queries if "outgoingemail" not in query["sql"].lower()]
+    # The email work (the outbox and the savepoint it is written in) is not the subscription's: in the
+    # tests' immediate task backend it runs inside the request, in production a worker does it.
+    statements = [
+        query["sql"]
+        for query in queries
+        if "outgoingemail" not in query["sql"].lower() and query["sql"].split()[0] not in ("SAVEPOINT", "RELEASE")
+    ]
     # The kind of each statement and the first table it names: the work, whatever the values.
     return [(sql.split()[0], next(iter(re.findall(r'"([a-z]+_[a-z_]+)"', sql)), "")) for sql in statements]
 
