@@ -1,0 +1,138 @@
+"""A visitor's query as clauses of alternatives, and the full-text condition each database matches it with.
+
+A query is a list of clauses that must all match; a clause matches when one of its alternatives does; an
+alternative is a word or a phrase of folded, singular words (search/text.py). Editors' synonyms add
+alternatives to a clause. The same clauses give PostgreSQL's `tsquery` and SQLite's FTS5 expression, and
+the ranking (search/ranking.py) reads them, so that both databases find and order the same pages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+from .models import Synonym
+from .query import search_terms
+from .text import STOP_WORDS, words
+
+
+@dataclass(frozen=True)
+class Clause:
+    alternatives: tuple  # tuples of words: one word, or a phrase
+    prefix: bool = False  # the last word of each alternative may be the start of a longer word
+
+
+@dataclass
+class ParsedQuery:
+    clauses: list = field(default_factory=list)
+
+    def __bool__(self):
+        return bool(self.clauses)
+
+    @property
+    def terms(self):
+        """Every word the query can match, for highlighting."""
+        return {word for clause in self.clauses for alternative in clause.alternatives for word in alternative}
+
+    def phrase(self):
+        """The query's own words (first alternatives), as the title of an exact match would read."""
+        return " ".join(" ".join(clause.alternatives[0]) for clause in self.clauses)
+
+
+def parse(query, synonyms=None, prefix=False):
+    """Clauses of a cleaned query: its quoted phrases and its words (common words dropped when others remain),
+    each widened by the synonyms. With `prefix`, the last word also matches longer words (type-ahead)."""
+    phrases, loose = search_terms(query)
+    groups = [tuple(words(phrase)) for phrase in phrases]
+    loose_words = [word for text in loose for word in words(text)]
+    meaningful = [word for word in loose_words if word not in STOP_WORDS]
+    groups += [(word,) for word in (meaningful or loose_words)]
+    groups = [group for group in groups if group]
+    if not groups:
+        return ParsedQuery()
+    clauses = _with_synonyms(groups, synonym_groups() if synonyms is None else synonyms)
+    if prefix and len(clauses[-1].alternatives[0]) == 1 and groups[-1] == clauses[-1].alternatives[0]:
+        clauses[-1] = Clause(clauses[-1].alternatives, prefix=True)
+    return ParsedQuery(clauses)
+
+
+def synonym_groups():
+    """Each editors' synonym as a list of word tuples."""
+    return [[tuple(words(term)) for term in synonym.term_list()] for synonym in Synonym.objects.all()]
+
+
+def _with_synonyms(groups, synonyms):
+    """One clause per group; a run of groups that spells a synonym's term becomes one clause of all its terms."""
+    clauses, position = [], 0
+    while position < len(groups):
+        found = _synonym_at(groups, position, synonyms)
+        if found is None:
+            clauses.append(Clause((groups[position],)))
+            position += 1
+            continue
+        term, alternatives = found
+        clauses.append(Clause((term, *[alternative for alternative in alternatives if alternative != term])))
+        position += _groups_spanning(groups, position, len(term))
+    return clauses
+
+
+def _synonym_at(groups, position, synonyms):
+    """(the synonym's term, all its terms) when the words from `position` start with one of its terms."""
+    following = [word for group in groups[position:] for word in group]
+    for terms in synonyms:
+        for term in sorted(terms, key=len, reverse=True):
+            if term and tuple(following[: len(term)]) == term and _groups_spanning(groups, position, len(term)):
+                return term, terms
+    return None
+
+
+def _groups_spanning(groups, position, count):
+    """How many whole groups from `position` hold exactly `count` words; 0 when a group would be cut."""
+    total = 0
+    for taken, group in enumerate(groups[position:], start=1):
+        total += len(group)
+        if total == count:
+            return taken
+        if total > count:
+            return 0
+    return 0
+
+
+def full_text_condition(parsed):
+    """A filter on SearchDocument: the documents whose words match every clause, by the database's index.
+
+    A subquery of ids, so that it holds wherever Django puts (and renames) the documents' table.
+    """
+    if connection.vendor == "postgresql":
+        sql = "SELECT id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
+        params = [_tsquery(parsed)]
+    elif connection.vendor == "sqlite":
+        sql = "SELECT rowid FROM search_searchdocument_fts WHERE search_searchdocument_fts MATCH %s"
+        params = [_fts5_query(parsed)]
+    else:
+        raise NotImplementedError(connection.vendor)
+    return Q(pk__in=RawSQL(sql, params))  # noqa: S611 - the query is a parameter
+
+
+def _tsquery(parsed):
+    def alternative(words_, prefix):
+        lexemes = [f"'{word}'" for word in words_]
+        if prefix:
+            lexemes[-1] += ":*"
+        return " <-> ".join(lexemes)
+
+    return " & ".join(
+        "(" + " | ".join(alternative(words_, clause.prefix) for words_ in clause.alternatives) + ")"
+        for clause in parsed.clauses
+    )
+
+
+def _fts5_query(parsed):
+    def alternative(words_, prefix):
+        return f'"{" ".join(words_)}"' + ("*" if prefix else "")
+
+    return " AND ".join(
+        "(" + " OR ".join(alternative(words_, clause.prefix) for words_ in clause.alternatives) + ")"
+        for clause in parsed.clauses
+    )
