@@ -16,6 +16,9 @@ from .models import Synonym
 from .query import search_terms
 from .text import STOP_WORDS, words
 
+# A clause of one common word alone (« de », « la »): dropped when the query has others.
+STOP_CLAUSES = {((word,),) for word in STOP_WORDS}
+
 
 @dataclass(frozen=True)
 class Clause:
@@ -45,13 +48,13 @@ def parse(query, synonyms=None, prefix=False):
     each widened by the synonyms. With `prefix`, the last word also matches longer words (type-ahead)."""
     phrases, loose = search_terms(query)
     groups = [tuple(words(phrase)) for phrase in phrases]
-    loose_words = [word for text in loose for word in words(text)]
-    meaningful = [word for word in loose_words if word not in STOP_WORDS]
-    groups += [(word,) for word in (meaningful or loose_words)]
+    groups += [(word,) for text in loose for word in words(text)]
     groups = [group for group in groups if group]
     if not groups:
         return ParsedQuery()
     clauses = _with_synonyms(groups, synonym_groups() if synonyms is None else synonyms)
+    meaningful = [clause for clause in clauses if clause.alternatives not in STOP_CLAUSES]
+    clauses = meaningful or clauses
     if prefix and len(clauses[-1].alternatives[0]) == 1 and groups[-1] == clauses[-1].alternatives[0]:
         clauses[-1] = Clause(clauses[-1].alternatives, prefix=True)
     return ParsedQuery(clauses)
