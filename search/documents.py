@@ -12,7 +12,8 @@ from news.models import EditorialPage, TopicPage
 from .models import SearchDocument
 from .text import WORD, fold, indexed, words
 
-# The types a visitor can narrow results to: {query-string value: (label, page models, or () for actors)}.
+# The types a visitor can narrow results to: {query-string value: (label, page models; () for the other
+# pages and for actors)}.
 # Every page that is no editorial content nor a dossier is a « page » (home, index and directory pages, the
 # join form...): each result has exactly one type, so that the types' counts add up to the total.
 RESULT_TYPES = {
@@ -24,8 +25,10 @@ RESULT_TYPES = {
 # Fields that summarise a page: they weigh between the title and the body. Related fields (tags, themes)
 # are summaries too.
 TITLE_FIELDS = {"title", "name"}
-SUMMARY_FIELDS = {"listing_summary", "search_description", "chapo", "intro", "hero_intro", "short_description"}
-SUMMARY_FIELDS |= {"commune", "authors"}
+SUMMARY_FIELDS = {
+    *("listing_summary", "search_description", "chapo", "intro", "hero_intro"),
+    *("short_description", "commune", "authors"),
+}
 
 
 def result_type(obj):
