@@ -63,11 +63,12 @@ def run_search(query, type_slug=None, theme=None, actor_base_url=None):
     promoted = promoted_pages(query)
     outcome = _search(parsed, type_slug, theme, actor_base_url, promoted)
     if outcome.total < FEW_RESULTS and (suggestion := correction(query)):
-        if outcome.total == 0:
-            retried = _search(parse(suggestion), type_slug, theme, actor_base_url, promoted)
-            if retried.total:
+        # Offered only when it finds more: the vocabulary may hold a word of a page since deleted.
+        retried = _search(parse(suggestion), type_slug, theme, actor_base_url, promoted)
+        if retried.total > outcome.total:
+            if outcome.total == 0:
                 outcome, outcome.corrected = retried, True
-        outcome.suggestion = suggestion
+            outcome.suggestion = suggestion
     outcome.promoted = promoted
     return outcome
 

@@ -63,6 +63,7 @@ def test_a_typo_that_finds_nothing_shows_the_corrected_words_results(client, pag
 
 def test_a_query_that_finds_little_offers_the_closest_words(client, news_index):
     NewsPageFactory(parent=news_index, title="Budget participatif : le vote est ouvert")
+    NewsPageFactory(parent=news_index, title="Un budget participatif pour les écoles")
     NewsPageFactory(parent=news_index, title="Erratum", body=_body("Notre budjet participatif était mal écrit."))
     html = client.get("/recherche/", {"q": "budjet participatif"}).content.decode()
     assert "Vouliez-vous dire" in html and "budget participatif</a>" in html
@@ -87,3 +88,9 @@ def test_header_suggestions_rank_title_matches_first_and_accept_a_typo(client, p
     assert found == ["Compost", "Le compost de quartier en fête", "Jardins partagés", "Lettre de printemps"]
     typo = client.get("/recherche/suggestions/", {"q": "compots"}).json()["suggestions"]
     assert typo[0]["title"] == "Compost"
+
+
+def test_no_correction_is_offered_that_would_find_nothing(client, news_index):
+    gone = NewsPageFactory(parent=news_index, title="Compost de printemps")
+    gone.delete()  # its words stay in the spelling vocabulary until the index is rebuilt
+    assert "Vouliez-vous dire" not in client.get("/recherche/", {"q": "compots"}).content.decode()
