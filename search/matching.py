@@ -8,9 +8,7 @@ the ranking (search/ranking.py) reads them, so that both databases find and orde
 
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Q
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Expression, F, Q
 
 from .models import Synonym
 from .query import search_terms
@@ -102,20 +100,40 @@ def _groups_spanning(groups, position, count):
     return 0
 
 
-def full_text_condition(parsed):
-    """A filter on SearchDocument: the documents whose words match every clause, by the database's index.
+class FullTextMatch(Expression):
+    """Whether a document's words match the query, read from the full-text index of its own row.
 
-    A subquery of ids, so that it holds wherever Django puts (and renames) the documents' table.
+    Written on the row's own table, wherever Django puts (and renames) it, so that the database starts
+    from its full-text index and reads only the matching documents, however many others there are.
     """
-    if connection.vendor == "postgresql":
-        sql = "SELECT id FROM search_searchdocument WHERE vector @@ to_tsquery('simple', %s)"
-        params = [_tsquery(parsed)]
-    elif connection.vendor == "sqlite":
-        sql = "SELECT rowid FROM search_searchdocument_fts WHERE search_searchdocument_fts MATCH %s"
-        params = [_fts5_query(parsed)]
-    else:
+
+    output_field = BooleanField()
+
+    def __init__(self, parsed):
+        super().__init__()
+        self.parsed, self.row = parsed, F("pk")
+
+    def get_source_expressions(self):
+        return [self.row]
+
+    def set_source_expressions(self, expressions):
+        (self.row,) = expressions
+
+    def as_sql(self, compiler, connection):
+        row, _params = compiler.compile(self.row)
+        if connection.vendor == "postgresql":
+            table = row.rsplit(".", 1)[0]
+            return f"{table}.\"vector\" @@ to_tsquery('simple', %s)", [_tsquery(self.parsed)]
+        if connection.vendor == "sqlite":
+            fts = "search_searchdocument_fts"
+            sql = f"{row} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH %s)"  # noqa: S608 - a column, the query as a parameter
+            return sql, [_fts5_query(self.parsed)]
         raise NotImplementedError(connection.vendor)
-    return Q(pk__in=RawSQL(sql, params))  # noqa: S611 - the query is a parameter
+
+
+def full_text_condition(parsed):
+    """A filter on SearchDocument: the documents whose words match every clause."""
+    return Q(FullTextMatch(parsed))
 
 
 def _tsquery(parsed):

@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from network.directory.models import Actor
 from news.models import EditorialPage
 
 from .matching import full_text_condition
@@ -23,18 +22,18 @@ OTHERWISE = 1  # found in the body only
 EXACT_TITLE = 20
 
 
-def searchable_pages():
-    return Page.objects.live().public().exclude(depth__lte=1)
-
-
 def pages_with_theme(theme):
     return EditorialPage.objects.filter(themes=theme).values("pk")
 
 
 def matching_documents(parsed, theme=None):
-    """The documents of published, public pages and published actors that match every clause."""
-    documents = SearchDocument.objects.filter(full_text_condition(parsed)).filter(
-        Q(page__in=searchable_pages().values("pk")) | Q(actor__in=Actor.objects.published().values("pk"))
+    """The documents of published, public pages (`Page.objects.live().public()`, the root aside) and of
+    published actors that match every clause."""
+    # Joins rather than subqueries: the database starts from the matching documents and looks each owner up.
+    documents = (
+        SearchDocument.objects.filter(full_text_condition(parsed))
+        .filter(Q(page__live=True, page__depth__gt=1) | Q(actor__live=True))
+        .exclude(page__in=Page.objects.not_public().values("pk"))
     )
     if theme is not None:
         documents = documents.filter(Q(page__in=pages_with_theme(theme)) | Q(actor__in=theme.actors.values("pk")))
