@@ -6,7 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.search.backends import get_search_backend
+from wagtail.search.backends import get_search_backends
 
 from bench.synthetic import grow_to
 from core.models import Theme
@@ -57,4 +57,5 @@ def generate_actors(count, seed=0):
             Actor.themes.through.objects.bulk_create(
                 [Actor.themes.through(actor_id=actor.pk, theme=rng.choice(themes)) for actor in actors]
             )
-        get_search_backend().add_bulk(Actor, Actor.get_indexed_objects().filter(pk__in=[a.pk for a in actors]))
+        for backend in get_search_backends():  # the admin's and the site search's
+            backend.add_bulk(Actor, Actor.get_indexed_objects().filter(pk__in=[a.pk for a in actors]))

@@ -57,7 +57,7 @@ POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 DATABASE_NAME = "territoires_bench"
 REDIS_URL = "redis://127.0.0.1:6379/15"
 WARM_UP, DURATION = "1s", "5s"
-EXPLAINED = ("article", "actualités", "agenda", "annuaire")
+EXPLAINED = ("article", "actualités", "agenda", "annuaire", "recherche")
 
 
 def main(sizes):

@@ -11,7 +11,7 @@ from django.utils import timezone
 from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
+from wagtail.search.backends import get_search_backends
 
 from core.models import Theme
 from network.directory.models import Actor
@@ -59,7 +59,8 @@ def generate_editorial(count, seed=0):
                 chunk = pages[first : first + CHUNK]
                 insert_children(INDEXES[model].objects.get(), chunk)
                 classify(chunk, rng, vocabulary)
-                get_search_backend().add_bulk(model, model.get_indexed_objects().filter(pk__in=[p.pk for p in chunk]))
+                for backend in get_search_backends():  # the admin's and the site search's
+                    backend.add_bulk(model, model.get_indexed_objects().filter(pk__in=[p.pk for p in chunk]))
     return EditorialPage.objects.count()
 
 

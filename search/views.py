@@ -9,8 +9,11 @@ from core.models import Theme
 from network.directory.models import ActorDirectoryPage
 from news.models import EditorialPage
 
-from .query import autocomplete_text, backend_query, clean_query
-from .results import SEARCH_FILTERS, record_hit, run_search, searchable_pages
+from .matching import parse
+from .query import clean_query
+from .ranking import matching_documents, ranked
+from .results import SEARCH_FILTERS, RankedResults, record_hit, run_search
+from .spelling import correction
 
 RESULTS_PER_PAGE = 10
 SUGGESTIONS = 8
@@ -43,9 +46,18 @@ def search(request):
 # GET and HEAD: link checkers and some proxies ask HEAD first, and deserve the same answer.
 @require_safe
 def suggestions(request):
-    """Page titles that start like what the visitor is typing, for the header's suggestion list."""
+    """The best results for what the visitor is typing, ranked as the results page ranks them (title matches
+    first), the last word taken as the start of a word; a typo is corrected when nothing matches."""
     query = clean_query(request.GET.get("q", ""))[:60]
-    if len(query) < 2 or backend_query(query) is None:
+    parsed = parse(query, prefix=True) if len(query) >= 2 else None
+    if not parsed:
         return JsonResponse({"suggestions": []})
-    pages = searchable_pages().autocomplete(autocomplete_text(query))[:SUGGESTIONS]
-    return JsonResponse({"suggestions": [{"title": page.title, "url": page.url} for page in pages]})
+    actor_base_url = ActorDirectoryPage.url_for_request(request)
+    found = _best(parsed, actor_base_url)
+    if not found and (corrected := correction(query)):
+        found = _best(parse(corrected), actor_base_url)
+    return JsonResponse({"suggestions": [{"title": result.title, "url": result.url} for result in found]})
+
+
+def _best(parsed, actor_base_url):
+    return RankedResults(ranked(matching_documents(parsed), parsed), SUGGESTIONS, actor_base_url)[:SUGGESTIONS]

@@ -408,6 +408,9 @@ if env("SEARCH_URL"):
         "URLS": [env("SEARCH_URL")],
         "INDEX": env("SEARCH_INDEX", "territoires"),
     }
+# The site search's own index (search/backend.py), weighted and ranked the same way on SQLite and
+# PostgreSQL; the backend above serves the admin's searches.
+WAGTAILSEARCH_BACKENDS["site"] = {"BACKEND": "search.backend"}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # Embeds carry no inline style (the CSP forbids it); the stylesheet sizes the video frames.

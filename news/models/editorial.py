@@ -132,6 +132,7 @@ class EditorialPage(BasePage):
         *BasePage.search_fields,
         index.SearchField("chapo"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
         index.FilterField("publication_date"),
     ]
 

@@ -6,6 +6,6 @@ register = template.Library()
 
 
 @register.simple_tag
-def highlight(text, query, length=240):
-    """An escaped excerpt of `text` with the searched words in <mark>."""
-    return highlight_text(text, query, length)
+def highlight(text, parsed, length=240):
+    """An escaped excerpt of `text` with the searched words (of a ParsedQuery) in <mark>."""
+    return highlight_text(text, parsed.terms, length)

@@ -14,6 +14,7 @@ from network.directory.factories import ActorDirectoryPageFactory
 from network.directory.models import Actor
 from news.factories import NewsPageFactory
 from news.models import EditorialPage, EventPage, NewsPage, ResourcePage
+from search.results import run_search
 
 
 @pytest.fixture
@@ -49,6 +50,7 @@ def test_generated_pages_are_served_listed_and_found_by_search(client, editorial
     assert newest.title in client.get(editorial_site.url).content.decode()
     generated = NewsPage.objects.filter(slug__startswith="mesure-")
     assert NewsPage.objects.live().search("mesure").count() == generated.count()
+    assert run_search("mesure", type_slug="actualites").total == generated.count()  # the site search's index too
 
 
 def test_generated_events_fall_both_before_and_after_today(editorial_site):
@@ -69,3 +71,4 @@ def test_generated_actors_are_published_in_the_directory_and_searchable(client, 
     assert actor.name in client.get(directory.url).content.decode()
     assert client.get(f"{directory.url}{actor.slug}/").status_code == 200
     assert Actor.objects.search("mesure").count() == 30
+    assert run_search("mesure", type_slug="acteurs").total == 30

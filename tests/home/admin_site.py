@@ -38,6 +38,7 @@ from news.factories import (
     ResourcePageFactory,
     TopicPageFactory,
 )
+from search.models import Synonym
 
 ROLES = ("anonyme", "Rédacteurs", "Modérateurs", "Administrateurs")
 PASSWORD = "mot-de-passe-solide"  # noqa: S105 (a test account's)
@@ -80,6 +81,7 @@ def build_admin_site():
     o["theme"] = theme = ThemeFactory()
     # A tag nothing uses yet: the one « Étiquettes » may delete (a used one is merged, never deleted).
     o["tag"] = Tag.objects.create(name="étiquette à ranger", slug="etiquette-a-ranger")
+    o["synonym"] = Synonym.objects.create(terms="ESS\néconomie sociale et solidaire")
     root_collection = Collection.get_first_root_node()
     o["collection"] = root_collection.add_child(name="Photothèque des rencontres")
     # The Rédacteur's uploads, each used by a live page: the hero image of an article, a resource's file.

@@ -58,6 +58,8 @@ def _by_namespace(name, site):
         "wagtailsnippetchoosers_directory_actor": site.actor,
         "wagtailsnippets_core_theme": site.theme,
         "wagtailsnippets_taggit_tag": site.tag,
+        "wagtailsnippets_search_synonym": site.synonym,
+        "wagtailsnippetchoosers_search_synonym": site.synonym,
         "wagtailsnippetchoosers_taggit_tag": site.tag,
         "wagtailsnippetchoosers_core_theme": site.theme,
         "wagtailadmin_collections": site.collection,

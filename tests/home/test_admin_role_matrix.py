@@ -113,6 +113,10 @@ GROUPS = {
             "wagtailsnippets_taggit_tag:history*",
             "wagtailsnippetchoosers_taggit_tag:choose*",
             "wagtailsnippetchoosers_taggit_tag:chosen*",
+            # « Synonymes » of the site search: the site's vocabulary, as tags are, known best by those who
+            # write; a synonym only widens what a search finds, never hides or promotes a page.
+            "wagtailsnippets_search_synonym:*",
+            "wagtailsnippetchoosers_search_synonym:*",
             "wagtailimages:index*",
             "wagtailimages:add",
             "wagtailimages:add_multiple",

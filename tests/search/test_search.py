@@ -13,7 +13,8 @@ from core.factories import ThemeFactory
 from home.factories import StandardPageFactory
 from network.directory.factories import ActorFactory
 from news.factories import EventIndexPageFactory, EventPageFactory, NewsPageFactory, classify
-from search.query import backend_query, highlight, word_variants
+from search.matching import parse
+from search.query import highlight
 from tests.query_budget import assert_query_budget
 
 pytestmark = pytest.mark.django_db
@@ -90,10 +91,12 @@ def test_drafts_unpublished_private_and_expired_pages_never_appear(client, conte
     assert "Territoire caché" not in found
 
 
-def test_results_are_counted_by_type_and_can_be_narrowed(client, content):
+def test_results_are_counted_by_type_and_the_types_add_up_to_the_total(client, content):
     html = client.get("/recherche/", {"q": "territoire"}).content.decode()
     assert "Actualités (3)" in html and "Pages (2)" in html and "Acteurs (1)" in html
     assert "6 résultats" in status(client.get("/recherche/", {"q": "territoire"}))
+    counts = [int(count) for count in re.findall(r"\((\d+)\)</a>", html.split('id="facet-types"')[1].split("</ul>")[0])]
+    assert sum(counts) == 6
 
     narrowed = client.get("/recherche/", {"q": "territoire", "type": "acteurs"})
     assert titles(narrowed) == ["Territoires solidaires"]
@@ -118,10 +121,8 @@ def test_editors_promoted_results_come_first(client, content):
     assert html.count(">Qui sommes-nous</a>") == 1
 
 
-def test_the_total_counts_each_listed_result_once_index_pages_and_promotions_included(
-    client, content, home_page, news_index
-):
-    news_index.title = "Actualités des territoires"  # an index page: listed, though no facet counts it
+def test_the_total_counts_each_match_once_index_pages_and_promotions_included(client, content, home_page, news_index):
+    news_index.title = "Actualités des territoires"  # an index page: a « page », counted as such
     news_index.save_revision().publish()
     elsewhere = StandardPageFactory(parent=home_page, title="Adhérer au réseau")  # promoted, does not match
     territoire = Query.get("territoire")
@@ -131,8 +132,10 @@ def test_the_total_counts_each_listed_result_once_index_pages_and_promotions_inc
     response = client.get("/recherche/", {"q": "territoire"})
 
     assert "Actualités des territoires" in titles(response)
-    # 5 pages and 1 actor listed, 2 promoted pages above them.
-    assert status(response).startswith("8 résultats")
+    # 6 pages and 1 actor match, one of them promoted above the others; the page promoted without matching
+    # is shown, not counted.
+    assert status(response).startswith("7 résultats")
+    assert "Pages (3)" in response.content.decode()
 
 
 def test_searches_are_recorded_for_the_popular_queries_report(client, content):
@@ -196,16 +199,27 @@ def test_the_search_box_is_in_the_header_of_every_page(client, content):
     assert 'role="search"' in html and 'action="/recherche/"' in html
 
 
-def test_words_become_variants_and_syntax_stays_data():
-    assert word_variants("Territoires") == ["territoire", "territoires", "territoirex"]
-    assert backend_query("*") is None
-    assert backend_query("' OR 1=1 --") is not None
+def test_words_are_folded_and_singular_and_syntax_stays_data():
+    assert parse("Térritoires", synonyms=[]).terms == {"territoire"}
+    assert not parse("*", synonyms=[])
+    assert parse("' OR 1=1 --", synonyms=[]).terms == {"or", "1"}
 
 
 def test_highlight_escapes_and_marks_words_without_accents():
-    assert str(highlight("Les térritoires <b>ruraux</b>", "territoire")) == (
+    assert str(highlight("Les térritoires <b>ruraux</b>", {"territoire"})) == (
         "Les <mark>térritoires</mark> &lt;b&gt;ruraux&lt;/b&gt;"
     )
+
+
+def test_excerpts_are_cut_between_words_and_centred_on_the_first_match():
+    text = " ".join(f"mot{number}" for number in range(100)) + " bocage " + " ".join(f"fin{n}" for n in range(100))
+    excerpt = str(highlight(text, {"bocage"}, length=60))
+    body = excerpt.removeprefix("… ").removesuffix(" …")
+    assert excerpt.startswith("… ") and excerpt.endswith(" …")
+    assert body.split() == [word for word in body.split() if re.fullmatch(r"mot\d+|fin\d+|<mark>bocage</mark>", word)]
+    before, after = body.split("<mark>bocage</mark>")
+    assert abs(len(before) - len(after)) <= 8
+    assert len(body.replace("<mark>", "").replace("</mark>", "")) <= 60
 
 
 def test_results_page_keeps_its_query_budget_as_content_grows(client, content, news_index):
@@ -213,10 +227,10 @@ def test_results_page_keeps_its_query_budget_as_content_grows(client, content, n
         for _ in range(count):
             classify(NewsPageFactory(parent=news_index, title="Territoire en mouvement"), themes=[ThemeFactory()])
 
-    # Site, settings, menu; the promotions, the counts by type and by theme (one grouped
-    # query each, however many themes there are, the total read from them), the ranked pages and actors
-    # with their specific rows.
-    assert_query_budget(client, "/recherche/?q=territoire", budget=22, grow=grow, sizes=(10, 60))
+    # Site, settings, menu; the synonyms, the promotions; the counts by type and by theme and the
+    # ranked page of results (three queries, the total read from the counts); the results' pages by
+    # type and their actors.
+    assert_query_budget(client, "/recherche/?q=territoire", budget=20, grow=grow, sizes=(10, 60))
 
 
 def test_words_of_the_summary_shown_under_a_result_find_it(client, content, news_index):

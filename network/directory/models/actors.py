@@ -215,6 +215,8 @@ class Actor(
         index.SearchField("short_description"),
         index.SearchField("presentation"),
         index.SearchField("commune"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("kind"),
