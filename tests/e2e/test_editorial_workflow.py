@@ -259,7 +259,7 @@ def test_a_redacteur_writes_an_article_that_a_moderateur_approves_and_readers_fi
     expect(page.get_by_role("img", name=library_photo.description)).to_be_visible()
     # Down to the hero image's credit, which the guide's picture shows.
     credit = page.locator(".article__hero figcaption")
-    expect(credit).to_have_text(library_photo.credit)
+    expect(credit).to_have_text(f"© {library_photo.credit}")
     bottom = credit.bounding_box()["y"] + credit.bounding_box()["height"] + 24
     page.set_viewport_size({"width": VIEWPORT["width"], "height": int(max(bottom, VIEWPORT["height"]))})
     shot(page, "06-actualite-publiee.png")
