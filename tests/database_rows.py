@@ -1,15 +1,37 @@
-"""Copies of a test database's rows, put back in a few milliseconds (tests/conftest.py, tests/e2e/conftest.py).
+"""Copies of a test database's rows, put back in a few milliseconds (tests/conftest.py, built_once).
 
 The copy is taken with plain SELECTs and restored with one INSERT per table: the values go back as
 the database gave them, with no model code in between.
 """
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgreSQLOperations
 
 # Django's own flush on PostgreSQL, kept for a flush that resets the sequences.
 _TRUNCATE = PostgreSQLOperations.sql_flush
+
+
+# What each `built_once` content left: the rows of every database, by alias, and what its build returned.
+_BUILT = {}
+
+
+def built_once(name, build):
+    """The content `build()` makes, built by the first test of this process that asks for `name`.
+
+    Building the demo or the browser layer's page set takes seconds; every later test that asks gets
+    the copied rows back in place of what its tables hold (a few milliseconds) and what `build()`
+    returned the first time: ids and plain values, not model instances, which would carry stale state.
+    Sequences are not rewound, so the ids that tests create afterwards never meet the copied ones.
+    """
+    if name in _BUILT:
+        rows, result = _BUILT[name]
+        for connection in connections.all():
+            put_rows_back(connection, rows[connection.alias])
+        return result
+    result = build()
+    _BUILT[name] = ({connection.alias: copy_rows(connection) for connection in connections.all()}, result)
+    return result
 
 
 def copy_rows(connection):

@@ -6,7 +6,6 @@ added here is checked by both.
 
 from datetime import timedelta
 
-from django.db import connections
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,7 +31,7 @@ from news.factories import (
     classify,
 )
 from news.models import EditorialActor, EventPage
-from tests.database_rows import copy_rows, put_rows_back
+from tests.database_rows import built_once
 
 SEARCH_TERM = "territoires"
 # Of the pages that the search term finds, the only news article.
@@ -169,24 +168,9 @@ def full_body(link_target):
     ]
 
 
-# The rows of every table once the page set is built, by connection alias, and the content page's id.
-_BUILT_ROWS = {}
-
-
 def load_page_set():
-    """The page set, built by the first test of this process that asks for it and copied then.
-
-    Building it takes 1.5 to 4.5 s; every later test gets the copied rows back in place of what its
-    tables hold (a few milliseconds, tests/database_rows.py). Returns the content page.
-    """
-    if _BUILT_ROWS:
-        for connection in connections.all():
-            put_rows_back(connection, _BUILT_ROWS[connection.alias])
-        return Page.objects.get(pk=_BUILT_ROWS["content page"]).specific
-    content_page = build_page_set()
-    _BUILT_ROWS.update({connection.alias: copy_rows(connection) for connection in connections.all()})
-    _BUILT_ROWS["content page"] = content_page.pk
-    return content_page
+    """The page set, built once per test process and copied (tests/database_rows.py); returns the content page."""
+    return Page.objects.get(pk=built_once("page set", lambda: build_page_set().pk)).specific
 
 
 def build_page_set():

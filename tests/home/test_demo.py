@@ -1,5 +1,9 @@
 """Loading the demo: again over itself, over an existing site, with the administrator from the
-environment or a generated password. What the loaded demo contains is in test_demo_content.py."""
+environment or a generated password. What the loaded demo contains is in test_demo_content.py.
+
+Each test starts from the demo as a first `load_demo` left it (tests/demo_site.py), then runs the
+command again as the case needs.
+"""
 
 from datetime import datetime
 from io import StringIO
@@ -19,6 +23,7 @@ from network.membership.models import JoinFormField, MembershipRequest
 from network.newsletter.models import NewsletterPage, Subscriber
 from news.factories import EventPageFactory
 from news.models import EditorialActor, EventIndexPage, EventPage
+from tests.demo_site import load_demo_site
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +54,7 @@ def demo_counts():
 
 
 def test_running_the_demo_twice_creates_nothing_more():
-    load_demo()
+    load_demo_site()
     counts = demo_counts()
     events = {event.slug: (event.starts_at, event.ends_at) for event in EventPage.objects.all()}
     output = load_demo()
@@ -60,7 +65,7 @@ def test_running_the_demo_twice_creates_nothing_more():
 
 
 def test_demo_links_the_network_meetings_found_by_the_day_they_start():
-    load_demo()
+    load_demo_site()
     agenda = EventIndexPage.objects.get()
     meeting = EventPageFactory(parent=agenda, starts_at=datetime(2024, 4, 9, 9, 30, tzinfo=PARIS))
     other = EventPageFactory(parent=agenda, starts_at=datetime(2024, 4, 10, 9, 30, tzinfo=PARIS))
@@ -74,7 +79,7 @@ def test_demo_links_the_network_meetings_found_by_the_day_they_start():
 
 
 def test_if_empty_leaves_an_existing_site_alone():
-    load_demo()
+    load_demo_site()
     Page.objects.get(slug="qui-sommes-nous").delete()
     output = load_demo("--if-empty")
     assert "ignoré" in output
@@ -84,6 +89,7 @@ def test_if_empty_leaves_an_existing_site_alone():
 def test_superuser_comes_from_the_environment(monkeypatch):
     monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "equipe")
     monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "un-mot-de-passe-solide")
+    load_demo_site()
     output = load_demo()
     user = get_user_model().objects.get(username="equipe")
     assert user.is_superuser and user.check_password("un-mot-de-passe-solide")
@@ -93,6 +99,9 @@ def test_superuser_comes_from_the_environment(monkeypatch):
 def test_generated_admin_password_is_printed_once_and_works(monkeypatch):
     monkeypatch.delenv("DJANGO_SUPERUSER_USERNAME", raising=False)
     monkeypatch.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
+    load_demo_site()
+    # A site whose administrator account is missing, as on a first start.
+    get_user_model().objects.filter(username="admin").delete()
     first = load_demo()
     password = first.split("mot de passe « ")[1].split(" »")[0]
     assert get_user_model().objects.get(username="admin").check_password(password)

@@ -7,15 +7,12 @@ rolled back too: nothing a test does reaches the next one.
 """
 
 from datetime import date, datetime, time, timedelta
-from io import StringIO
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.core import mail
-from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,29 +27,19 @@ from network.directory.models import Actor
 from network.membership.models import AnswerRole, JoinFormField, JoinFormPage, MembershipRequest
 from network.newsletter.models import Subscriber
 from news.models import EditorialActor, EditorialPage, EventPage
+from tests.demo_site import DEMO_PASSWORD, load_demo_site
 
 # The module runs on one pytest-xdist worker (--dist loadfile), so the demo is loaded once.
 pytestmark = pytest.mark.django_db
 
 PARIS = ZoneInfo("Europe/Paris")
-DEMO_PASSWORD = "mot-de-passe-de-demo"
 
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
-    """The demo loaded with the default administrator and DJANGO_DEMO_PASSWORD for the editorial accounts.
-
-    Returns the emails sent while it ran (Django's test outbox is emptied before each test, so a test
-    could not see them otherwise).
-    """
+    """The demo, in a transaction that the module's end rolls back; its emails in `sent_emails`."""
     with django_db_blocker.unblock(), transaction.atomic():
-        with pytest.MonkeyPatch.context() as environment:
-            environment.delenv("DJANGO_SUPERUSER_USERNAME", raising=False)
-            environment.delenv("DJANGO_SUPERUSER_PASSWORD", raising=False)
-            environment.setenv("DJANGO_DEMO_PASSWORD", DEMO_PASSWORD)
-            mail.outbox = []
-            call_command("load_demo", stdout=StringIO())
-        yield SimpleNamespace(sent_emails=list(mail.outbox))
+        yield SimpleNamespace(sent_emails=load_demo_site())
         transaction.set_rollback(True)
 
 

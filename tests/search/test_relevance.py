@@ -1,13 +1,12 @@
 """The relevance set (tests/search/relevance.py) on the demo content: hit@3 and MRR, printed, with their targets."""
 
 import warnings
-from io import StringIO
 
 import pytest
 
-from django.core.management import call_command
 from django.db import transaction
 
+from tests.demo_site import load_demo_site
 from tests.search.relevance import measure
 
 # The module runs on one pytest-xdist worker (--dist loadfile), so the demo is loaded once.
@@ -26,7 +25,7 @@ MRR_TARGET = 0.85
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
+        load_demo_site()
         yield
         transaction.set_rollback(True)
 

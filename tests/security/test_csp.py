@@ -1,13 +1,10 @@
 """The Content-Security-Policy: strict on the public site, whose markup has no inline code, looser in the admin."""
 
-from io import StringIO
-
 import pytest
 from bs4 import BeautifulSoup
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
-from django.core.management import call_command
 from django.template.loader import render_to_string
 
 from wagtail.embeds.format import embed_to_frontend_html
@@ -19,6 +16,7 @@ from core.blocks import BodyStreamBlock
 from home.factories import StandardPageFactory
 from network.directory.models import Actor
 from security.embeds import VIDEO_PLAYER_ORIGINS, VideoEmbedFinder
+from tests.demo_site import load_demo_site
 from tests.e2e.page_set import EXPECTED_STATUS, NEWSLETTER_PATH, PAGE_PATHS, load_page_set, page_path
 
 pytestmark = pytest.mark.django_db
@@ -214,7 +212,7 @@ def test_every_page_kind_renders_without_inline_code(client):
 
 
 def test_every_demo_page_renders_without_inline_code(client):
-    call_command("load_demo", stdout=StringIO())
+    load_demo_site()
     paths = [page.url for page in Page.objects.live().specific() if page.depth > 1]
     paths += [f"/reseau/annuaire/{actor.slug}/" for actor in Actor.objects.published()]
     offenders = {}

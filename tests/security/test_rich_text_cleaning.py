@@ -1,13 +1,11 @@
 """Rich text reaches the database cleaned, whoever writes it, and what the editor writes is kept as it is."""
 
 import json
-from io import StringIO
 
 import pytest
 
 from django.apps import apps
 from django.core.files.base import ContentFile
-from django.core.management import call_command
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
@@ -26,6 +24,7 @@ from network.membership import decisions
 from network.membership.factories import JoinFormPageFactory, add_join_form_fields
 from network.membership.models import JoinFormPage, MembershipRequest
 from news.factories import NewsPageFactory
+from tests.demo_site import load_demo_site
 from tests.network.conftest import join_answers
 
 pytestmark = pytest.mark.django_db
@@ -181,7 +180,7 @@ def test_a_request_accepted_into_a_draft_actor_stores_cleaned_text(client, join_
 
 
 def test_the_demo_stores_only_clean_rich_text():
-    call_command("load_demo", stdout=StringIO())
+    load_demo_site()
 
     checked = 0
     for model in apps.get_models():
