@@ -5,7 +5,8 @@
 A measurement, not a test (nothing asserts): it starts a PostgreSQL, a Redis and an SMTP server of
 its own (never the machine's), serves the site with gunicorn (3 workers, the development settings
 with real SMTP), then for each fault posts join requests and newsletter subscriptions from 4 clients
-for a while, and counts per fault: posts made, acknowledged (the thank-you redirect), stored (found
+for a while (each client's join form loaded before the fault starts, as a visitor's would be),
+and counts per fault: posts made, acknowledged (the thank-you redirect), stored (found
 in the database afterwards, for the acknowledged ones), lost (acknowledged, not stored), 5xx, and
 the worst latency. The time-trap tokens are signed here, as if each form had been served a minute
 earlier. KILLED kills a gunicorn worker every second; each client retries a failed post
@@ -130,10 +131,15 @@ class Tally:
         return status
 
 
-def client(site, tally, until, retry):
+def open_join_form(site):
+    """A visitor's browser with the join form loaded: its CSRF cookie, and the token the form carries."""
     session = requests.Session()
     page = session.get(f"http://{site.address}/reseau/rejoindre/", timeout=30)
-    csrf = dict(re.findall(r'name="(csrfmiddlewaretoken)" value="([^"]+)"', page.text))
+    return session, dict(re.findall(r'name="(csrfmiddlewaretoken)" value="([^"]+)"', page.text))
+
+
+def client(site, tally, until, retry, browser):
+    session, csrf = browser
     while time.monotonic() < until:
         email = f"{uuid.uuid4().hex[:12]}@exemple.org"
         join = {
@@ -178,13 +184,16 @@ def kill_workers(site, stop):
 
 def measure(name, site, database_url, seconds, fault, retry=False):
     tally = Tally()
-    until = time.monotonic() + seconds
+    # Loaded before the fault, as by visitors who were filling them in: a form that could not be
+    # loaded would be posted without its CSRF token, and refused (403) before the database is asked.
+    browsers = [open_join_form(site) for _ in range(CLIENTS)]
     stop = threading.Event()
     with fault:
+        until = time.monotonic() + seconds
         killer = threading.Thread(target=kill_workers, args=(site, stop)) if name == KILLED else None
         if killer:
             killer.start()
-        threads = [threading.Thread(target=client, args=(site, tally, until, retry)) for _ in range(CLIENTS)]
+        threads = [threading.Thread(target=client, args=(site, tally, until, retry, browser)) for browser in browsers]
         for thread in threads:
             thread.start()
         for thread in threads:
