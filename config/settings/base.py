@@ -190,8 +190,10 @@ CSRF_COOKIE_SAMESITE = "Lax"
 DATABASE_STATEMENT_TIMEOUT = int(env("DATABASE_STATEMENT_TIMEOUT", "30"))
 # Client side, in web requests only: a query, a connection or its health check that waits longer
 # than this on a server that does not answer is cut and the visitor gets the 503 page; below the
-# connect_timeout (2 s, libpq's minimum), so that a frozen server costs one wait per request
-# (health/deadline.py). A frozen server answers neither its statement_timeout nor its TCP keepalives.
+# connect_timeout (2 s, libpq's minimum), which a frozen server would otherwise cost. After a cut,
+# each process waits for the database a fraction of a second at most for a couple of seconds, so
+# that queued visitors do not wait a deadline each (health/deadline.py). A frozen server answers
+# neither its statement_timeout nor its TCP keepalives.
 DATABASE_REQUEST_DEADLINE = float(env("DATABASE_REQUEST_DEADLINE", "1.5"))
 
 

@@ -90,6 +90,20 @@ def _test_database_url():
     return f"postgres://{config['USER']}@{config['HOST']}:{config['PORT']}/{config['NAME']}"
 
 
+class OpenForm:
+    """A form loaded in a browser tab: sent later, perhaps after the database went away."""
+
+    def __init__(self, url):
+        self.url = url
+        self.browser = requests.Session()
+        page = self.browser.get(url, timeout=10)
+        assert page.status_code == 200, page.status_code
+        self.csrf = dict(re.findall(r'name="(csrfmiddlewaretoken)" value="([^"]+)"', page.text))
+
+    def send(self, data):
+        return self.browser.post(self.url, data={**data, **self.csrf}, timeout=10, allow_redirects=False)
+
+
 class AppServer:
     """gunicorn with one worker, which keeps its database connection between requests as in production."""
 
@@ -121,12 +135,13 @@ class AppServer:
     def get(self, path, **kwargs):
         return requests.get(self.url + path, timeout=10, **kwargs)
 
+    def open_form(self, path):
+        """The form served at `path`, as a browser holds it: its CSRF cookie and token if it has one."""
+        return OpenForm(self.url + path)
+
     def post_form(self, path, data):
-        """Post the form served at `path` as a browser would, with its CSRF cookie and token if it has one."""
-        browser = requests.Session()
-        page = browser.get(self.url + path, timeout=10)
-        csrf = re.findall(r'name="(csrfmiddlewaretoken)" value="([^"]+)"', page.text)
-        return browser.post(self.url + path, data={**data, **dict(csrf)}, timeout=10, allow_redirects=False)
+        """Post the form served at `path` as a browser would, the moment it is loaded."""
+        return self.open_form(path).send(data)
 
     def stop(self):
         self.process.terminate()

@@ -5,11 +5,13 @@
 A measurement, not a test (nothing asserts): it starts a PostgreSQL, a Redis and an SMTP server of
 its own (never the machine's), serves the site with gunicorn (3 workers, the development settings
 with real SMTP), then for each fault posts join requests and newsletter subscriptions from 4 clients
-for a while, and counts per fault: posts made, acknowledged (the thank-you redirect), stored (found
-in the database afterwards, for the acknowledged ones), lost (acknowledged, not stored), 5xx, and
-the worst latency. The time-trap tokens are signed here, as if each form had been served a minute
-earlier. KILLED kills a gunicorn worker every second; each client retries a failed post
-once with the same token, as a person would press the button again, and duplicates are counted.
+for a while (each client's join form loaded before the fault starts, as a visitor's would be), and
+counts per fault: posts made, acknowledged (the thank-you redirect), stored (found in the database
+afterwards: a join request, a subscriber, or a subscription waiting for its task worker), lost
+(acknowledged, not stored), 5xx, and the worst latency. The time-trap tokens are signed here, as if
+each form had been served a minute earlier. KILLED kills a gunicorn worker every second; each client
+retries a failed post once with the same token, as a person would press the button again, and
+duplicates are counted.
 """
 
 import collections
@@ -130,10 +132,15 @@ class Tally:
         return status
 
 
-def client(site, tally, until, retry):
+def open_join_form(site):
+    """A visitor's browser with the join form loaded: its CSRF cookie, and the token the form carries."""
     session = requests.Session()
     page = session.get(f"http://{site.address}/reseau/rejoindre/", timeout=30)
-    csrf = dict(re.findall(r'name="(csrfmiddlewaretoken)" value="([^"]+)"', page.text))
+    return session, dict(re.findall(r'name="(csrfmiddlewaretoken)" value="([^"]+)"', page.text))
+
+
+def client(site, tally, until, retry, browser):
+    session, csrf = browser
     while time.monotonic() < until:
         email = f"{uuid.uuid4().hex[:12]}@exemple.org"
         join = {
@@ -158,10 +165,19 @@ def client(site, tally, until, retry):
                 tally.post(session, url, data, kind, email)  # the same form, sent again
 
 
+# A subscription is recorded by a task worker (none runs here): until then it waits in the task queue,
+# in the database, as safe as a subscriber row.
+SUBSCRIPTION_TASK = "network.newsletter.subscriptions.record_subscription_request"
+QUEUED = "django_tasks_database_dbtaskresult WHERE task_path = %s"
+
+
 def stored(database_url):
     with psycopg.connect(database_url) as connection:
         joins = [row[0] for row in connection.execute("SELECT email FROM membership_membershiprequest")]
         subscribers = [row[0] for row in connection.execute("SELECT email FROM newsletter_subscriber")]
+        queued = connection.execute(f"SELECT args_kwargs->'args'->>0 FROM {QUEUED}", [SUBSCRIPTION_TASK])  # noqa: S608
+        subscribers += [row[0] for row in queued]
+        connection.execute(f"DELETE FROM {QUEUED}", [SUBSCRIPTION_TASK])  # noqa: S608 - fixed table name
         connection.execute("DELETE FROM core_outgoingemail")
         connection.execute("DELETE FROM membership_membershiprequest")
         connection.execute("DELETE FROM newsletter_subscriber_themes")
@@ -178,13 +194,16 @@ def kill_workers(site, stop):
 
 def measure(name, site, database_url, seconds, fault, retry=False):
     tally = Tally()
-    until = time.monotonic() + seconds
+    # Loaded before the fault, as by visitors who were filling them in: a form that could not be
+    # loaded would be posted without its CSRF token, and refused (403) before the database is asked.
+    browsers = [open_join_form(site) for _ in range(CLIENTS)]
     stop = threading.Event()
     with fault:
+        until = time.monotonic() + seconds
         killer = threading.Thread(target=kill_workers, args=(site, stop)) if name == KILLED else None
         if killer:
             killer.start()
-        threads = [threading.Thread(target=client, args=(site, tally, until, retry)) for _ in range(CLIENTS)]
+        threads = [threading.Thread(target=client, args=(site, tally, until, retry, browser)) for browser in browsers]
         for thread in threads:
             thread.start()
         for thread in threads:

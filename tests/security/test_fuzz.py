@@ -1,9 +1,10 @@
 """Random query strings and form bodies thrown at every public address never make the site fail (no 500).
 
-Every address (feeds and calendars included) gets every parameter the site reads, with random text
-and with what encoders get wrong: NUL, lone surrogates and overlong UTF-8 as raw bytes, 10,000
-characters, cut sequences, in the query string, the path and form fields, and form bodies declared in
-unknown encodings. The example count is bounded: the suite stays fast, and derandomised, repeatable.
+Every address (feeds, calendars, letters, documents, password forms and /healthz included) gets every
+parameter the site reads, with random text and with what encoders get wrong: NUL, lone surrogates and
+overlong UTF-8 as raw bytes, 10,000 characters, cut sequences, in the query string, the path and form
+fields, and form bodies declared in unknown encodings. The example count is bounded: the suite stays
+fast, and derandomised, repeatable.
 
 The test client re-raises any exception a view lets through, so a crash shows its traceback here.
 The content is built once for the module, inside a transaction rolled back at the end.
@@ -16,11 +17,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from django.db import transaction
+from django.urls import reverse
+
+from wagtail.models import CollectionViewRestriction, PageViewRestriction
 
 from core.factories import ThemeFactory
 from home.factories import StandardPageFactory, make_site_home
 from network.directory.factories import ActorDirectoryPageFactory, ActorFactory
 from network.membership.factories import JoinFormPageFactory, add_join_form_fields
+from network.newsletter.factories import NewsletterIndexPageFactory, NewsletterPageFactory
 from news.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -31,7 +36,9 @@ from news.factories import (
     TopicPageFactory,
     classify,
 )
+from pagecache.middleware import LISTING_PARAMETERS
 from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
+from tests.security.test_private_content import PDF, make_document, restricted_collection
 
 FUZZ = settings(
     max_examples=25,
@@ -39,19 +46,12 @@ FUZZ = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-KNOWN_PARAMETERS = [
-    "q",
-    "page",
-    "theme",
-    "tag",
-    "type",
-    "kind",
-    "year",
-    "format",
-    "mois",
-    "departement",
-    "rich_text_format",
-]
+# Every parameter a public address reads: the listings' filters as they registered them with the page
+# cache (a filter added tomorrow is fuzzed with no change here), pages and search terms, the password
+# forms' return address, and tracking tags, which the page cache drops before pages see them.
+KNOWN_PARAMETERS = sorted(
+    LISTING_PARAMETERS | {"q", "page", "return_url", "rich_text_format", "utm_source", "fbclid", "gclid"}
+)
 FORM_FIELDS = [
     "nom_de_la_structure",
     "type_de_structure",
@@ -68,6 +68,8 @@ FORM_FIELDS = [
     "themes",
     "consent",
     "List-Unsubscribe",
+    "password",
+    "return_url",
     HONEYPOT_FIELD,
     TIME_TRAP_FIELD,
 ]
@@ -145,6 +147,16 @@ def site_urls(django_db_setup, django_db_blocker):
         actor = ActorFactory(themes=[theme])
         join_form = JoinFormPageFactory(parent=network)
         add_join_form_fields(join_form)
+        letters = NewsletterIndexPageFactory(parent=home)
+        letter = NewsletterPageFactory(parent=letters)
+        private = StandardPageFactory(parent=home, title="Espace adhérents", slug="adherents")
+        page_restriction = PageViewRestriction.objects.create(
+            page=private, restriction_type=PageViewRestriction.PASSWORD, password="bocage"
+        )
+        document = make_document("guide.pdf", PDF)
+        document_restriction = CollectionViewRestriction.objects.get(
+            collection=restricted_collection(CollectionViewRestriction.PASSWORD, password="bocage")
+        )
         yield [
             "/",
             news_index.url,
@@ -171,8 +183,15 @@ def site_urls(django_db_setup, django_db_blocker):
             "/newsletter/confirmer/pas-un-jeton/",
             "/newsletter/desinscription/pas-un-jeton/",
             "/newsletter/desinscription/pas-un-jeton/un-clic/",
+            letters.url,
+            letter.url,
+            private.url,
+            reverse("wagtailcore_authenticate_with_password", args=[page_restriction.pk, private.pk]),
+            document.url,
+            reverse("wagtaildocs_authenticate_with_password", args=[document_restriction.pk]),
             "/sitemap.xml",
             "/robots.txt",
+            "/healthz",
             "/nulle-part/",
         ]
         transaction.set_rollback(True)
@@ -185,7 +204,7 @@ def fuzz_client(client, site_urls, settings):
     return client
 
 
-URL_COUNT = 28
+URL_COUNT = 35
 
 
 @pytest.mark.django_db
