@@ -97,6 +97,12 @@ def main(sizes):
         call_command("load_demo", stdout=StringIO())
     with step("Fichiers statiques"):
         call_command("collectstatic", interactive=False, verbosity=0)
+    from pagecache.nginx import missing
+
+    modes = list(CACHE_MODES)
+    if absent := missing():
+        modes.remove(FRONT)
+        print(f"Cache frontal NON mesuré : {', '.join(absent)} absent (apt-get install -y {' '.join(absent)}).")
     stamp = time.strftime("%Y-%m-%d")
     measured = {}
     for size in sizes:
@@ -105,7 +111,7 @@ def main(sizes):
             count = grow(size)
         generated = time.monotonic() - generating
         measured[size] = {}
-        for mode in CACHE_MODES:
+        for mode in modes:
             with step(f"Mesure {mode}"):
                 measured[size][mode] = measure(page_paths(), mode)
         title = f"{count} contenus éditoriaux (générés en {generated:.0f} s)"

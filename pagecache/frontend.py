@@ -1,4 +1,4 @@
-"""Purging a CDN or Varnish in front of the site (WAGTAILFRONTENDCACHE, empty unless configured).
+"""Purging the front cache (nginx, deploy/nginx/) or a CDN in front of the site (WAGTAILFRONTENDCACHE).
 
 Wagtail's frontend cache app purges the published or unpublished page's own URL. Its index and the
 home page list it, so their URLs are purged with it. Other pages that show it (recommendations,

@@ -42,8 +42,11 @@ def tracking_pattern():
 
 
 def site_config(*, listen, upstream, purge_listen, cache_dir, server_name="_", purge_allowed=(), cache_max_size="1g",
-                static_root=None, media_root=None):  # fmt: skip
-    """deploy/nginx/territoires.conf for these addresses and folders, with the site's rules filled in."""
+                static_root=None, media_root=None, certificate=None, certificate_key=None):  # fmt: skip
+    """deploy/nginx/territoires.conf for these addresses and folders, with the site's rules filled in.
+
+    `listen` is one address or several (`["80", "443 ssl"]`); a certificate goes with `… ssl` ones.
+    """
     with translation.override(settings.LANGUAGE_CODE):
         messages = {
             "too_large_message": too_large_message(),
@@ -51,7 +54,9 @@ def site_config(*, listen, upstream, purge_listen, cache_dir, server_name="_", p
         }
     admin_limit = max(settings.WAGTAILDOCS_MAX_UPLOAD_SIZE, settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE) + ADMIN_FORM_MARGIN
     context = {
-        "listen": listen,
+        "listen": [listen] if isinstance(listen, str) else listen,
+        "certificate": certificate,
+        "certificate_key": certificate_key,
         "upstream": upstream,
         "purge_listen": purge_listen,
         "purge_allowed": [*LOCAL_PURGERS, *purge_allowed],

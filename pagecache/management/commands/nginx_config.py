@@ -13,7 +13,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--listen", default="80", help="adresse d'écoute des visiteurs (défaut : 80)")
+        parser.add_argument(
+            "--listen",
+            action="append",
+            metavar="ADRESSE",
+            help="adresse d'écoute des visiteurs, répétable (« 443 ssl » avec un certificat ; défaut : 80)",
+        )
+        parser.add_argument("--certificate", help="certificat TLS (chaîne complète), pour une adresse « ssl »")
+        parser.add_argument("--certificate-key", help="clé privée du certificat TLS")
         parser.add_argument("--upstream", default="127.0.0.1:8000", help="adresse de gunicorn")
         parser.add_argument(
             "--purge-listen",
@@ -32,11 +39,15 @@ class Command(BaseCommand):
         parser.add_argument("--cache-max-size", default="1g", help="taille maximale du cache sur disque")
 
     def handle(self, **options):
+        if bool(options["certificate"]) != bool(options["certificate_key"]):
+            raise CommandError("--certificate et --certificate-key vont ensemble.")
         if settings.STATIC_ROOT is None:
             raise CommandError("STATIC_ROOT n'est pas défini : lancez la commande avec les réglages de production.")
         self.stdout.write(
             site_config(
-                listen=options["listen"],
+                listen=options["listen"] or ["80"],
+                certificate=options["certificate"],
+                certificate_key=options["certificate_key"],
                 upstream=options["upstream"],
                 purge_listen=options["purge_listen"],
                 purge_allowed=options["purge_allow"],
