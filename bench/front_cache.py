@@ -55,5 +55,15 @@ class FrontCache(LocalServer):
         return True
 
     def pids(self):
-        """The master and its workers, which share the serving."""
-        return [self.process.pid, *self.children()]
+        """The master, its workers and the cache manager, which share the serving.
+
+        Not the cache loader: it starts a minute after nginx, reads the cache folder once and exits.
+        """
+        return [self.process.pid, *(pid for pid in self.children() if b"cache loader" not in _title(pid))]
+
+
+def _title(pid):
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:  # already gone
+        return b"cache loader"
