@@ -1,4 +1,4 @@
-"""gunicorn serving the site on 127.0.0.1 for the measurements, and the CPU time its processes use."""
+"""gunicorn (and nginx, bench.front_cache) serving the site on 127.0.0.1 for the measurements, and their CPU time."""
 
 import http.client
 import os
@@ -26,7 +26,7 @@ class LocalServer:
     Started in the foreground as a child process and stopped by its pid: never another server of the machine.
     """
 
-    name = "le serveur"
+    name = None  # how messages call it
 
     def __init__(self, log_path):
         self.log_path = log_path
@@ -105,13 +105,7 @@ class Gunicorn(LocalServer):
         return self._environment
 
     def is_ready(self):
-        return self.probe("/bench/floor/").status == 200 and len(self.worker_pids()) == WORKERS
-
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def probe(self, path):
-        return probe(self.port, path)
+        return probe(self.port, "/bench/floor/").status == 200 and len(self.worker_pids()) == WORKERS
 
     def worker_pids(self):
         return self.children()
