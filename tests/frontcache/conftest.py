@@ -46,9 +46,11 @@ def django_behind(django_db_setup, shared_redis, tmp_path_factory):
         FRONT_CACHE_REQUEST_LOG=str(folder / "requests.log"),
     )
     server.request_log = folder / "requests.log"
-    server.wait_until_ready()
-    yield server
-    server.stop()
+    try:
+        server.wait_until_ready()
+        yield server
+    finally:
+        server.stop()
 
 
 class Front:
