@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MANAGE := $(BIN)/python manage.py
 CHROMIUM := /usr/bin/chromium
+# The front cache (deploy/nginx/): Debian's nginx and its PURGE module (pagecache/nginx.py names the same paths).
+NGINX := /usr/sbin/nginx
+NGINX_PURGE_MODULE := /usr/lib/nginx/modules/ngx_http_cache_purge_module.so
 VNU_VERSION := 26.9.27
 VNU_JAR := .tools/node_modules/vnu-jar/build/dist/vnu.jar
 PIP_AUDIT_VERSION := 2.10.1
@@ -64,6 +67,12 @@ pytest: $(INSTALLED)
 	else markers="$${markers:+$$markers and }not redis"; echo "Cache Redis NON testé : rien ne répond sur 127.0.0.1:6379 (apt-get install -y redis-server)."; fi; \
 	case "$$DATABASE_URL" in postgres*://*) echo "Tâches en arrière-plan : la suite utilise le backend immédiat ; les tests des vrais processus (-m worker) sont lancés sur PostgreSQL.";; \
 	*) markers="$${markers:+$$markers and }not worker"; echo "Tâches en arrière-plan : la suite utilise le backend immédiat (chaque tâche s'exécute dans l'appel qui la met en file) ; les tests des vrais processus (-m worker) NON lancés : ils demandent PostgreSQL (DATABASE_URL=postgres://…).";; esac; \
+	front=""; \
+	case "$$DATABASE_URL" in postgres*://*) ;; *) front="DATABASE_URL ne désigne pas PostgreSQL";; esac; \
+	[ -x "$(NGINX)" ] && [ -f "$(NGINX_PURGE_MODULE)" ] || front="$${front:+$$front, }nginx ou son module de purge absent (apt-get install -y nginx libnginx-mod-http-cache-purge)"; \
+	command -v redis-server >/dev/null || front="$${front:+$$front, }redis-server absent"; \
+	if [ -z "$$front" ]; then echo "Cache frontal (-m frontcache) : nginx devant gunicorn, ses tests sont lancés."; \
+	else markers="$${markers:+$$markers and }not frontcache"; echo "Cache frontal NON testé : $$front."; fi; \
 	missing=""; \
 	case "$$DATABASE_URL" in postgres*://*) ;; *) missing="DATABASE_URL ne désigne pas PostgreSQL";; esac; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$${missing:+$$missing, }initdb absent (apt-get install -y postgresql)"; \

@@ -6,6 +6,10 @@ from .wrk import Load
 
 FLOOR = "plancher"
 ARTICLE = "article"
+FRONT = "cache frontal"
+STATIC_COPY = "article, fichier"  # the article's bytes as a static file, behind the front cache
+# Behind the front cache, a cached article is served at this share of the same bytes from disk at least.
+FRONT_SHARE_OF_STATIC = 0.2
 FLAT_RATIO_SPREAD = 0.20  # a CPU ratio within ±20% between the two sizes counts as flat
 TARGETS = {"sans cache": 4.0, "avec cache": 1.5}  # article CPU per request, in floors
 MAX_P99_OVER_P50 = 3.0
@@ -37,10 +41,11 @@ def table(title, rows):
     lines = [title, header, "-" * len(header)]
     for row in rows.values():
         db_cpu = f"{row.db_cpu_ms:.2f}" if row.db_cpu_ms is not None else "–"
+        queries = row.queries if row.queries is not None else "–"  # answered by the front cache
         lines.append(
             f"{row.label:<22}{row.load.requests_per_second:>8.1f}{row.load.p50_ms:>9.1f}{row.load.p99_ms:>9.1f}"
             f"{row.cpu_ms:>8.2f}{row.floor_ratio(floor):>10.1f}{row.spread:>8.1f}{db_cpu:>10}"
-            f"{row.queries:>5}{row.size:>9}"
+            f"{queries:>5}{row.size:>9}"
         )
     return "\n".join(lines)
 
@@ -74,6 +79,15 @@ def targets(small, large, sizes):
         article = large[mode][ARTICLE].floor_ratio(large[mode][FLOOR])
         verdict = "atteint" if article <= limit else "NON atteint"
         lines.append(f"  article {mode} ≤ {limit}× plancher : {article:.1f}× — {verdict}")
+    if FRONT in large:
+        article, static = large[FRONT][ARTICLE], large[FRONT][STATIC_COPY]
+        share = article.load.requests_per_second / static.load.requests_per_second
+        verdict = "atteint" if share >= FRONT_SHARE_OF_STATIC else "NON atteint"
+        lines.append(
+            f"  article par le cache frontal ≥ {FRONT_SHARE_OF_STATIC:.0%} du même fichier statique : {share:.0%}"
+            f" ({article.load.requests_per_second:.0f} / {static.load.requests_per_second:.0f} req/s,"
+            f" CPU {article.cpu_ms:.3f} / {static.cpu_ms:.3f} ms) — {verdict}"
+        )
     for mode, rows in large.items():
         wide = [f"{row.label} ({row.spread:.1f})" for row in rows.values() if row.spread >= MAX_P99_OVER_P50]
         verdict = "atteint" if not wide else "NON atteint : " + ", ".join(wide)

@@ -4,17 +4,21 @@ How it measures
     A benchmark database (PostgreSQL `territoires_bench` when `pg_isready -h 127.0.0.1` answers, else
     bench/tmp/bench.sqlite3) is recreated, migrated, given the demo (every page type), then grown in
     bulk (bench/generate.py). At each size the site is served by gunicorn under config.settings.bench
-    (production settings over plain HTTP), once with the page cache off (PAGE_CACHE_SECONDS=0) and once
-    on (600, shared through Redis database 15, flushed before each run). Each URL gets a 1 s wrk
-    warm-up, one probe request, then 5 s of wrk with 8 connections.
+    (production settings over plain HTTP), once with the page cache off (PAGE_CACHE_SECONDS=0), once
+    on (600, shared through Redis database 15, flushed before each run), and once more with the page
+    cache on behind the front cache: nginx with deploy/nginx/ (bench.front_cache), whose cache starts
+    empty. Each URL gets a 1 s wrk warm-up, one probe request, then 5 s of wrk with 8 connections.
+    Behind the front cache, the article is measured a second time as a static file of the same bytes
+    served by the same nginx: the front cache's ceiling on this machine.
 
 How to read a table (one per size and cache setting)
     req/s       requests completed per second: depends on the machine and on whatever else runs on it.
     p50, p99    median and 99th percentile latency seen by wrk, in ms. With 8 connections on 2 workers
                 a request waits for about three others, so p50 is about four times the service time.
-    CPU ms      user + system CPU of the gunicorn workers (/proc/<pid>/stat), read before and after
-                the load once the server is idle, divided by the requests served: what one request
-                costs Python, whatever the waiting. The steadiest figure.
+    CPU ms      user + system CPU of the gunicorn workers (/proc/<pid>/stat), and of nginx's behind
+                the front cache, read before and after the load once the server is idle, divided by the
+                requests served: what one request costs the server, whatever the waiting. The steadiest
+                figure.
     ×plancher   CPU ms over the floor's (/bench/floor/, a small template and no database): how many
                 times dearer than the cheapest page this stack serves. Compare ratios, not milliseconds,
                 between machines or runs.
@@ -25,7 +29,7 @@ How to read a table (one per size and cache setting)
                 sends an opt-in header that bench.middleware (bench settings only) answers with the
                 count. Counting in the served process rather than with the test client means the count
                 is taken under exactly the load's settings and cache state, so the cached table shows
-                what a cache hit costs.
+                what a cache hit costs. "–": the front cache answered, Django never saw the request.
     octets      size of the response body.
 
 The end of the report compares the two sizes: a page type is flat when its query count is equal and its
@@ -40,19 +44,22 @@ import shutil
 import subprocess
 import sys
 import time
-from contextlib import contextmanager
+import urllib.request
+from contextlib import contextmanager, nullcontext
 from io import StringIO
 from pathlib import Path
 
-from .report import Row, flatness, table, targets
-from .server import WORKERS, Gunicorn, settled_cpu_seconds
+from .report import ARTICLE, FRONT, STATIC_COPY, Row, flatness, table, targets
+from .server import WORKERS, Gunicorn, probe, settled_cpu_seconds
 from .wrk import CONNECTIONS, run_wrk
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 TMP = BASE_DIR / "bench" / "tmp"
 RESULTS = BASE_DIR / "bench" / "results"
 SIZES = (1_000, 20_000)
-CACHE_MODES = {"sans cache": "0", "avec cache": "600"}
+# Page cache lifetime of each mode; behind the front cache, nginx keeps what the page cache marks public.
+CACHE_MODES = {"sans cache": "0", "avec cache": "600", FRONT: "600"}
+STATIC_COPY_PATH = "/static/bench/article.html"
 POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 DATABASE_NAME = "territoires_bench"
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -90,6 +97,12 @@ def main(sizes):
         call_command("load_demo", stdout=StringIO())
     with step("Fichiers statiques"):
         call_command("collectstatic", interactive=False, verbosity=0)
+    from pagecache.nginx import missing
+
+    modes = list(CACHE_MODES)
+    if absent := missing():
+        modes.remove(FRONT)
+        print(f"Cache frontal NON mesuré : {', '.join(absent)} absent (apt-get install -y {' '.join(absent)}).")
     stamp = time.strftime("%Y-%m-%d")
     measured = {}
     for size in sizes:
@@ -98,9 +111,9 @@ def main(sizes):
             count = grow(size)
         generated = time.monotonic() - generating
         measured[size] = {}
-        for mode, cache_seconds in CACHE_MODES.items():
+        for mode in modes:
             with step(f"Mesure {mode}"):
-                measured[size][mode] = measure(page_paths(), cache_seconds)
+                measured[size][mode] = measure(page_paths(), mode)
         title = f"{count} contenus éditoriaux (générés en {generated:.0f} s)"
         text = "\n\n".join(table(f"{title} — {mode}", rows) for mode, rows in measured[size].items())
         if size == sizes[-1]:
@@ -181,30 +194,56 @@ def page_paths():
     ]
 
 
-def measure(paths, cache_seconds):
+def measure(paths, mode):
     """Serve the site and load each path; {label: Row}. Fails on any unexpected status."""
+    from django.conf import settings
     from django.db import connection
 
-    environment = {**os.environ, "PAGE_CACHE_SECONDS": cache_seconds, "REDIS_URL": REDIS_URL}
+    from .front_cache import FrontCache  # reads the site's settings, set up by main()
+
+    behind_nginx = mode == FRONT
+    environment = {
+        **os.environ,
+        "PAGE_CACHE_SECONDS": CACHE_MODES[mode],
+        "REDIS_URL": REDIS_URL,
+        # Behind nginx, the visitor's address is the one it forwards.
+        "DJANGO_TRUSTED_PROXIES": "1" if behind_nginx else "0",
+    }
     flush_redis()
     rows = {}
     with Gunicorn(environment, TMP / "gunicorn.log") as server:
-        for label, path, status in paths:
-            run_wrk(server.url(path), WARM_UP)
-            probe = server.probe(path)
-            if probe.status != status:
-                raise RuntimeError(f"{label} : {path} répond {probe.status} au lieu de {status}")
-            groups = server.worker_pids(), database_pids(connection)
-            before = settled_cpu_seconds(groups)
-            load = run_wrk(server.url(path), DURATION)
-            after = settled_cpu_seconds(groups)
-            if status == 200 and load.failed:
-                raise RuntimeError(f"{label} : {load.failed} réponses en erreur sous charge ({path})")
-            # wrk stops with one request in flight on each connection, which the server still serves
-            # (and the CPU reading above waited for): counted, they weigh on slow pages' figures.
-            served = load.requests + CONNECTIONS
-            cpu_ms, db_cpu_ms = ((end - start) * 1000 / served for start, end in zip(before, after, strict=True))
-            rows[label] = Row(label, load, cpu_ms, db_cpu_ms if groups[1] else None, probe.queries, probe.size)
+        front = FrontCache(TMP / "nginx", f"127.0.0.1:{server.port}", workers=WORKERS) if behind_nginx else None
+        with front or nullcontext():
+            port = front.port if front else server.port
+            processes = server.worker_pids() + (front.pids() if front else [])
+
+            def load(label, path, status):
+                url = f"http://127.0.0.1:{port}{path}"
+                run_wrk(url, WARM_UP)
+                answer = probe(port, path)
+                if answer.status != status:
+                    raise RuntimeError(f"{label} : {path} répond {answer.status} au lieu de {status}")
+                groups = processes, database_pids(connection)
+                before = settled_cpu_seconds(groups)
+                result = run_wrk(url, DURATION)
+                after = settled_cpu_seconds(groups)
+                if status == 200 and result.failed:
+                    raise RuntimeError(f"{label} : {result.failed} réponses en erreur sous charge ({path})")
+                # wrk stops with one request in flight on each connection, which the server still serves
+                # (and the CPU reading above waited for): counted, they weigh on slow pages' figures.
+                served = result.requests + CONNECTIONS
+                cpu_ms, db_cpu_ms = ((end - start) * 1000 / served for start, end in zip(before, after, strict=True))
+                rows[label] = Row(label, result, cpu_ms, db_cpu_ms if groups[1] else None, answer.queries, answer.size)
+
+            for label, path, status in paths:
+                load(label, path, status)
+                if front and label == ARTICLE:
+                    # The same bytes as a file on disk, served by the same nginx: the rate to compare with.
+                    copy = Path(settings.STATIC_ROOT) / STATIC_COPY_PATH.removeprefix("/static/")
+                    copy.parent.mkdir(parents=True, exist_ok=True)
+                    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}") as page:  # noqa: S310 - local
+                        copy.write_bytes(page.read())
+                    load(STATIC_COPY, STATIC_COPY_PATH, 200)
     return rows
 
 

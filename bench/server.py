@@ -1,4 +1,4 @@
-"""gunicorn serving the site on 127.0.0.1 for the measurements, and the CPU time its processes use."""
+"""gunicorn (and nginx, bench.front_cache) serving the site on 127.0.0.1 for the measurements, and their CPU time."""
 
 import http.client
 import os
@@ -20,29 +20,28 @@ READY_TIMEOUT = 60
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-class Gunicorn:
-    """The site under gunicorn on a free local port, for the length of a `with` block."""
+class LocalServer:
+    """A server of the measurements' (or the tests') own, on free local ports, for the length of a `with` block.
 
-    def __init__(self, environment, log_path):
-        self.environment, self.log_path = environment, log_path
+    Started in the foreground as a child process and stopped by its pid: never another server of the machine.
+    """
+
+    name = None  # how messages call it
+
+    def __init__(self, log_path):
+        self.log_path = log_path
+        self.process = None
+
+    def command(self):
+        raise NotImplementedError
+
+    def is_ready(self):
+        raise NotImplementedError
 
     def __enter__(self):
-        self.port = free_port()
         self.log = open(self.log_path, "ab")  # noqa: SIM115 - closed in __exit__
         self.process = subprocess.Popen(  # noqa: S603 - fixed command
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "config.wsgi:application",
-                f"--bind=127.0.0.1:{self.port}",
-                f"--workers={WORKERS}",
-                "--error-logfile=-",
-            ],
-            env=self.environment,
-            cwd=BASE_DIR,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            self.command(), env=self.environment(), cwd=BASE_DIR, stdout=self.log, stderr=subprocess.STDOUT
         )
         try:
             self._wait_until_ready()
@@ -50,6 +49,9 @@ class Gunicorn:
             self.__exit__()
             raise
         return self
+
+    def environment(self):
+        return None  # this process's own
 
     def __exit__(self, *exc_info):
         self.process.terminate()
@@ -64,40 +66,68 @@ class Gunicorn:
         deadline = time.monotonic() + READY_TIMEOUT
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(
-                    f"gunicorn s'est arrêté au démarrage (code {self.process.returncode}) : {self.log_path}"
-                )
+                code = self.process.returncode
+                raise RuntimeError(f"{self.name} s'est arrêté au démarrage (code {code}) : {self.log_path}")
             try:
-                if self.probe("/bench/floor/").status == 200 and len(self.worker_pids()) == WORKERS:
+                if self.is_ready():
                     return
             except OSError:
                 pass
             time.sleep(0.3)
-        raise RuntimeError(f"gunicorn ne répond pas après {READY_TIMEOUT} s : {self.log_path}")
+        raise RuntimeError(f"{self.name} ne répond pas après {READY_TIMEOUT} s : {self.log_path}")
 
-    def url(self, path):
-        return f"http://127.0.0.1:{self.port}{path}"
+    def children(self):
+        return [pid for pid, parent in process_parents() if parent == self.process.pid]
 
-    def probe(self, path):
-        """One request that asks the server to count its SQL queries (bench.middleware)."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
-        try:
-            connection.request("GET", path, headers={REQUEST_HEADER: "1"})
-            response = connection.getresponse()
-            body = response.read()
-        finally:
-            connection.close()
-        queries = response.getheader(RESPONSE_HEADER)
-        return Probe(response.status, int(queries) if queries is not None else None, len(body))
+
+class Gunicorn(LocalServer):
+    """The site under gunicorn on a free local port."""
+
+    name = "gunicorn"
+
+    def __init__(self, environment, log_path):
+        super().__init__(log_path)
+        self._environment = environment
+        self.port = free_port()
+
+    def command(self):
+        return [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            f"--bind=127.0.0.1:{self.port}",
+            f"--workers={WORKERS}",
+            "--error-logfile=-",
+        ]
+
+    def environment(self):
+        return self._environment
+
+    def is_ready(self):
+        return probe(self.port, "/bench/floor/").status == 200 and len(self.worker_pids()) == WORKERS
 
     def worker_pids(self):
-        return [pid for pid, parent in process_parents() if parent == self.process.pid]
+        return self.children()
 
 
 class Probe(NamedTuple):
     status: int
     queries: int | None  # None when the response did not go through bench.middleware
     size: int  # body bytes
+
+
+def probe(port, path):
+    """One request that asks the server to count its SQL queries (bench.middleware)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        connection.request("GET", path, headers={REQUEST_HEADER: "1"})
+        response = connection.getresponse()
+        body = response.read()
+    finally:
+        connection.close()
+    queries = response.getheader(RESPONSE_HEADER)
+    return Probe(response.status, int(queries) if queries is not None else None, len(body))
 
 
 def free_port():

@@ -53,6 +53,12 @@ class RejectNulMiddleware:
         return self.get_response(request)
 
 
+def too_large_message():
+    """What a visitor reads when a body is refused, here or by the front cache (pagecache/nginx.py)."""
+    message = _("Envoi trop volumineux : les formulaires du site n'acceptent pas plus de %(size)s Kio.")
+    return message % {"size": settings.PUBLIC_REQUEST_MAX_BYTES // 1024}
+
+
 class PublicBodyLimitMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -63,12 +69,7 @@ class PublicBodyLimitMiddleware:
         except ValueError:
             length = 0  # Django then reads no body at all
         if length > settings.PUBLIC_REQUEST_MAX_BYTES and not request.path.startswith(ADMIN_PATH):
-            message = _("Envoi trop volumineux : les formulaires du site n'acceptent pas plus de %(size)s Kio.")
-            response = HttpResponse(
-                message % {"size": settings.PUBLIC_REQUEST_MAX_BYTES // 1024},
-                status=413,
-                content_type="text/plain; charset=utf-8",
-            )
+            response = HttpResponse(too_large_message(), status=413, content_type="text/plain; charset=utf-8")
             response["Connection"] = "close"  # the body is never read: the connection cannot be reused
             return response
         return self.get_response(request)

@@ -423,9 +423,9 @@ WAGTAILEMBEDS_FINDERS = [{"class": "security.embeds.VideoEmbedFinder"}]
 # the dashboard does not ask wagtail.org for the latest release (the admin's CSP would block it).
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# A CDN or Varnish in front of the site, purged when a page is published (pagecache/frontend.py):
-# Varnish (or any cache accepting PURGE requests) at FRONTEND_CACHE_PURGE_URL, Cloudflare with a
-# zone id and an API token. Nothing is purged when neither is set.
+# A front cache or a CDN in front of the site, purged when a page is published, moved or made private
+# (pagecache/frontend.py): nginx with deploy/nginx/ (or any cache accepting PURGE requests) at
+# FRONTEND_CACHE_PURGE_URL, Cloudflare with a zone id and an API token. Nothing is purged when neither is set.
 WAGTAILFRONTENDCACHE = {}
 if env("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE["varnish"] = {

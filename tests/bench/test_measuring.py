@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from bench.report import Row, flatness, targets
+from bench.report import Row, flatness, table, targets
 from bench.wrk import Load, parse
 
 BENCH_TEMPLATES = settings.BASE_DIR / "bench" / "templates"
@@ -92,3 +92,20 @@ def test_summary_flags_page_types_whose_queries_or_cost_grow_with_the_site():
     assert "article avec cache ≤ 1.5× plancher : 3.0× — NON atteint" in verdicts
     assert "p99 < 3× p50 partout, avec cache : NON atteint : article (4.0)" in verdicts
     assert "stables de 1000 à 20000 contenus : NON atteint : article (avec cache)" in verdicts
+
+
+def test_summary_compares_the_front_cache_with_the_same_bytes_from_disk():
+    def served(label, requests_per_second, cpu_ms):
+        return Row(label, Load(1000, requests_per_second, 1.0, 2.0, 0), cpu_ms, None, None, 16500)
+
+    rendered = {"plancher": row("plancher", 1.0, 0), "article": row("article", 3.0, 20)}
+    front = {"plancher": row("plancher", 1.2, 0), "article": served("article", 3000.0, 0.05)}
+    front["article, fichier"] = served("article, fichier", 10000.0, 0.03)
+    sizes = {"sans cache": rendered, "avec cache": rendered, "cache frontal": front}
+
+    verdicts = targets(sizes, sizes, (1000, 20000))
+    lines = table("cache frontal", front).splitlines()
+
+    expected = "≥ 20% du même fichier statique : 30% (3000 / 10000 req/s, CPU 0.050 / 0.030 ms) — atteint"
+    assert f"article par le cache frontal {expected}" in verdicts
+    assert lines[4].startswith("article") and lines[4].split()[-2] == "–"  # never reached Django: no SQL count

@@ -113,3 +113,33 @@ def test_the_environment_configures_varnish_cloudflare_and_the_page_cache_lifeti
 def test_the_page_cache_is_on_by_default_only_with_a_cache_shared_by_every_process():
     assert settings_from(REDIS_URL="redis://cache.internal:6379/0") == [{}, 600]
     assert settings_from() == [{}, 0]
+
+
+def test_moving_a_page_purges_its_former_addresses_and_both_listings(varnish, home_page, news_index, resource_index):
+    article = NewsPageFactory(parent=news_index, slug="deplacee")
+    StandardPageFactory(parent=article, slug="annexe")
+    varnish.clear()
+
+    article.move(resource_index, pos="last-child")
+
+    # Wagtail also purges the redirects it creates from the former addresses (without their slash).
+    assert set(varnish) >= {
+        ("testserver", "/actualites/deplacee/"),
+        ("testserver", "/actualites/deplacee/annexe/"),
+        ("testserver", "/actualites/"),
+        ("testserver", "/ressources/"),
+        ("testserver", "/"),
+    }
+
+
+def test_renaming_a_page_purges_its_former_addresses(varnish, news_index, django_capture_on_commit_callbacks):
+    article = NewsPageFactory(parent=news_index, slug="ancien-nom")
+    StandardPageFactory(parent=article, slug="annexe")
+    varnish.clear()
+
+    article.slug = "nouveau-nom"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail tells of a new slug once committed
+        article.save_revision().publish()
+
+    assert {("testserver", "/actualites/ancien-nom/"), ("testserver", "/actualites/ancien-nom/annexe/")} <= set(varnish)
+    assert ("testserver", "/actualites/nouveau-nom/") in varnish
