@@ -43,9 +43,7 @@ def _event(entry):
     announced = min(starts_at.date() - timedelta(days=ANNOUNCED_DAYS_BEFORE), timezone.localdate() - timedelta(1))
     fields = {name: value for name, value in entry.items() if name not in OWN_FIELDS}
     if "registration_closes_days_before" in fields:
-        fields["registration_closes_on"] = starts_at.date() - timedelta(
-            days=fields.pop("registration_closes_days_before")
-        )
+        fields["registration_closes_at"] = starts_at - timedelta(days=fields.pop("registration_closes_days_before"))
     # An event without times lasts whole days: the page's clean(), run on save, stretches it from the first
     # moment of its first day to the last moment of its last day, as when an editor ticks « toute la journée ».
     fields["all_day"] = "time" not in entry["starts"]

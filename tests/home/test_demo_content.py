@@ -175,7 +175,7 @@ def test_demo_agenda_lists_upcoming_events_of_every_kind(client, demo):
     assert online and hybrid
     assert all(event.online_url.startswith("https://visio.example/") for event in online + hybrid)
     assert any(event.status == EventPage.Status.CANCELLED for event in upcoming)
-    assert any(event.registration_required and event.registration_url for event in upcoming)
+    assert any(event.registration_mode == "ailleurs" and event.registration_url for event in upcoming)
     assert any(event.price for event in upcoming) and any(not event.price for event in upcoming)
     # All day: from the first moment of the day to its last, as the page's clean() stores it.
     all_day = next(event for event in upcoming if event.all_day)

@@ -86,10 +86,17 @@ def test_a_timed_event_is_given_in_paris_time_with_its_offset(client, event_inde
 @pytest.mark.parametrize(
     "fields, offer",
     [
-        ({"price": "12,50 € la journée", "registration_url": "https://example.org/billets"}, ("12.50", "InStock")),
-        ({"registration_required": True}, ("0", "InStock")),
-        ({"price": "Gratuit, sur inscription", "registration_required": True}, ("0", "InStock")),
-        ({"registration_required": True, "status": "complet"}, ("0", "SoldOut")),
+        (
+            {
+                "price": "12,50 € la journée",
+                "registration_mode": "ailleurs",
+                "registration_url": "https://example.org/b",
+            },
+            ("12.50", "InStock"),
+        ),
+        ({"registration_mode": "site"}, ("0", "InStock")),
+        ({"price": "Gratuit, sur inscription", "registration_mode": "site"}, ("0", "InStock")),
+        ({"registration_mode": "site", "status": "complet"}, ("0", "SoldOut")),
     ],
 )
 def test_a_paid_event_or_one_that_needs_registration_has_an_offer(client, event_index, fields, offer):
