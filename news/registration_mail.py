@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.outbox import queue_email
 
-from .calendar import event_file
+from .calendar import event_file, event_location
 from .registration_links import absolute, personal_path
 
 
@@ -31,6 +31,7 @@ def send(registration, template, subject, *, with_calendar, **context):
             "event": event,
             "event_url": event_url(event),
             "personal_url": absolute(personal_path(registration, event)),
+            "location": event_location(event) if event.event_format != "en-ligne" else "",
             "rank": registration.waiting_rank(),
             **context,
         },

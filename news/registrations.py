@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import registration_mail as mail
-from .models import EventSeats, Registration
+from .models.registrations import EventSeats, Registration
 
 # A visitor who registers again with the same address gets the confirmation again, once per this delay.
 RESEND_DELAY = timedelta(minutes=10)

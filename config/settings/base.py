@@ -465,6 +465,8 @@ SPAM_MAX_AGE_SECONDS = 24 * 3600
 FORM_RATE_LIMITS = {
     "join": (5, 600),
     "newsletter": (10, 600),
+    # An office behind one address may register a whole team to an event.
+    "registration": (20, 600),
     "private_password": (10, 600),
     # Password reset emails: per IP address, and per address asked for (counted by its digest).
     "password_reset": (10, 3600),

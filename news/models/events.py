@@ -5,6 +5,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -18,8 +19,12 @@ from core.filters import ChoiceFilter
 from core.models.previews import RoutablePreviewMixin
 from core.rich_text import CleanStreamField
 from core.structured_data import site_reference
+from news import registration_views
 from news.calendar import add_to_calendar_links, event_calendar_response, feed_calendar_response
-from news.structured_data import actor_directory_url, event_data
+from news.registration_views import blank_form
+from news.registrations import seat_count
+from news.structured_data import LAST_SEATS, actor_directory_url, event_data
+from pagecache.middleware import leave_uncached
 
 from .editorial import EditorialPage
 from .listing import ListingPage
@@ -298,13 +303,34 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
         changed = any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS)
         return sequence + 1 if changed else sequence
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, registration_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["calendar_links"] = add_to_calendar_links(self, request)
+        seats = None
+        if self.registers_on_site:
+            context.update(self.registration_context(request, registration_form))
+            seats = context["seats"]
         context["structured_data"] = event_data(
-            self, request, actor_directory_url(request, self.published_actor_links), site_reference(request)
+            self, request, actor_directory_url(request, self.published_actor_links), site_reference(request), seats
         )
         return context
+
+    def registration_context(self, request, form):
+        """Seats left and the form (blank, or as posted with its errors) while the event takes registrations."""
+        now = timezone.now()
+        if now < self.ends_at:
+            # Seat counts change with every registration: the page is rendered afresh for each visitor.
+            leave_uncached(request)
+        seats = seat_count(self)
+        accepting = self.registration_open(now) and (not seats.full or self.waiting_list)
+        if accepting and form is None:
+            form = blank_form(self)
+        return {
+            "seats": seats,
+            "registration_accepting": accepting,
+            "registration_form": form if accepting else None,
+            "last_seats": seats.left is not None and seats.left <= LAST_SEATS,
+        }
 
     @property
     def registers_on_site(self):
@@ -335,6 +361,26 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
     @path("ical/", name="ical")
     def ical(self, request):
         return event_calendar_response(request, self)
+
+    # Registration on the site (news/registration_views.py). The personal link's route comes last:
+    # it takes any segment.
+    @path("inscription/", name="register")
+    def register(self, request):
+        if not self.registers_on_site:
+            raise Http404
+        return registration_views.post_registration(self, request)
+
+    @path("inscription/envoyee/", name="registration_sent")
+    def registration_sent(self, request):
+        return registration_views.registration_sent(self, request)
+
+    @path("inscription/deja-inscrit/", name="already_registered")
+    def already_registered(self, request):
+        return registration_views.already_registered(self, request)
+
+    @path("inscription/<str:signed>/", name="personal_registration")
+    def personal_registration(self, request, signed):
+        return registration_views.personal_page(self, request, signed)
 
 
 def whole_days(starts_at, ends_at):
