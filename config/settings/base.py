@@ -478,6 +478,8 @@ FORM_RATE_LIMITS = {
 TRUSTED_PROXIES = int(env("DJANGO_TRUSTED_PROXIES", "1" if env_bool("DJANGO_BEHIND_PROXY") else "0"))
 # Processed membership requests are anonymised after this many months.
 MEMBERSHIP_RETENTION_MONTHS = int(env("MEMBERSHIP_RETENTION_MONTHS", "12"))
+# Registrations to an event are anonymised this many months after it ends (counts stay).
+REGISTRATION_RETENTION_MONTHS = int(env("REGISTRATION_RETENTION_MONTHS", "12"))
 # Staff notified of new join requests when the join form names nobody.
 MEMBERSHIP_NOTIFY = env_list("MEMBERSHIP_NOTIFY")
 # The mailto target of the List-Unsubscribe header (RFC 2369), beside the one-click HTTPS link.

@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('event', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='seats', serialize=False, to='news.eventpage', verbose_name='événement')),
                 ('waiting_counter', models.PositiveIntegerField(default=0)),
-                ('announced_sequence', models.PositiveIntegerField(blank=True, null=True)),
+                ('announced', models.JSONField(blank=True, default=dict)),
             ],
             options={
                 'verbose_name': "places d'un événement",

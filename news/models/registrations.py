@@ -83,14 +83,15 @@ class EventSeats(models.Model):
     """One row per event with on-site registration: the row that seat changes lock, and counters kept with it.
 
     `waiting_counter` numbers the waiting list (positions only grow: the order never changes);
-    `announced_sequence` is the event's calendar SEQUENCE that registered people last heard of.
+    `announced` is what registered people were last told of the event's dates, place and status
+    (news/registration_tasks.py writes to them when a publication changes it).
     """
 
     event = models.OneToOneField(
         "news.EventPage", primary_key=True, on_delete=models.CASCADE, related_name="seats", verbose_name=_("événement")
     )
     waiting_counter = models.PositiveIntegerField(default=0)
-    announced_sequence = models.PositiveIntegerField(null=True, blank=True)
+    announced = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("places d'un événement")
