@@ -102,6 +102,7 @@ def register(
     accessibility_needs="",
     answers=(),
     by_staff=False,
+    notify=True,
     now=None,
 ):
     """A seat if one is free, else a place on the waiting list (if the event has one), else EventFull.
@@ -109,6 +110,7 @@ def register(
     An address already registered (not cancelled) gets no second registration: the outcome is the
     existing one, and its email is queued again unless one went less than RESEND_DELAY ago. Closed
     registration raises RegistrationClosed, except for staff (`by_staff`), who may add people late.
+    `notify=False` queues no email at all (the demo's sample registrations, staff recording a phone call).
     """
     now = now or timezone.now()
     if not by_staff and not event.registration_open(now):
@@ -117,7 +119,7 @@ def register(
         seats = locked_seats(event)
         existing = active_registration(event, email)
         if existing is not None:
-            return Outcome(existing, created=False, resent=resend_confirmation(existing, now))
+            return Outcome(existing, created=False, resent=notify and resend_confirmation(existing, now))
         count = seat_count(event)
         registration = Registration(
             event=event,
@@ -128,7 +130,7 @@ def register(
             answers=list(answers),
             consent_text=consent_text,
             added_by_staff=by_staff,
-            confirmation_sent_at=now,
+            confirmation_sent_at=now if notify else None,
         )
         if not count.full:
             registration.status = Registration.Status.REGISTERED
@@ -145,8 +147,9 @@ def register(
             existing = active_registration(event, email)
             if existing is None:
                 raise
-            return Outcome(existing, created=False, resent=resend_confirmation(existing, now))
-        mail.confirmation(registration)
+            return Outcome(existing, created=False, resent=notify and resend_confirmation(existing, now))
+        if notify:
+            mail.confirmation(registration)
     return Outcome(registration, created=True)
 
 

@@ -30,6 +30,7 @@ from network.directory.models import Actor
 from network.membership.models import AnswerRole, JoinFormField, JoinFormPage, MembershipRequest
 from network.newsletter.models import Subscriber
 from news.models import EditorialActor, EditorialPage, EventPage
+from news.registrations import seat_count
 
 # The module runs on one pytest-xdist worker (--dist loadfile), so the demo is loaded once.
 pytestmark = pytest.mark.django_db
@@ -237,3 +238,15 @@ def test_demo_creates_one_account_per_editorial_role(demo):
     assert list(users.get(username="redaction").groups.values_list("name", flat=True)) == ["Rédacteurs"]
     assert list(users.get(username="moderation").groups.values_list("name", flat=True)) == ["Modérateurs"]
     assert users.get(username="moderation").check_password(DEMO_PASSWORD)
+
+
+def test_demo_agenda_takes_registrations_on_the_site_one_event_full_with_a_waiting_list(client, demo):
+    on_site = [event for event in upcoming_demo_events() if event.registers_on_site]
+    counts = {event.slug: seat_count(event) for event in on_site}
+    assert any(0 < count.taken < count.capacity for count in counts.values()), counts
+    full = [event for event in on_site if counts[event.slug].full and counts[event.slug].waiting]
+    assert full, counts
+    html = client.get(full[0].url).content.decode()
+    assert "Complet : inscription sur liste d" in html and 'id="inscription"' in html
+    # Sample registrations are never emailed: the outbox has nothing for them.
+    assert not OutgoingEmail.objects.filter(registration__event__in=on_site).exists()

@@ -1,5 +1,6 @@
 """Registering from an event page: the form, its errors, the personal link, cancelling, the emails."""
 
+import itertools
 import re
 from datetime import timedelta
 
@@ -14,6 +15,7 @@ from news.models import Registration, RegistrationQuestion
 from news.registrations import register
 from security.antispam import HONEYPOT_FIELD, TIME_TRAP_FIELD
 from tests.network.conftest import form_token
+from tests.query_budget import assert_query_budget, queries_to_render
 
 pytestmark = pytest.mark.django_db
 
@@ -210,3 +212,29 @@ def test_an_event_without_registration_on_the_site_has_no_form_and_refuses_posts
     event = EventPageFactory(parent=event_index, registration_mode="aucune")
     assert 'id="inscription"' not in client.get(event.url).content.decode()
     assert client.post(f"{event.url}inscription/", {}).status_code == 404
+
+
+def test_the_event_page_with_its_form_costs_two_queries_more_whatever_the_number_of_registrations(
+    client, event, event_index
+):
+    plain = EventPageFactory(parent=event_index, slug="sans-inscription", registration_mode="aucune")
+    without_form = queries_to_render(client, plain.url)
+    numbers = itertools.count()
+    statuses = itertools.cycle(["inscrit", "attente", "annule", "present"])
+
+    def grow(count):
+        Registration.objects.bulk_create(
+            Registration(
+                event=event,
+                name=f"Personne {number}",
+                email=f"p{number}@example.org",
+                status=status,
+                waiting_position=number if status == "attente" else None,
+                consent_text="ok",
+                answers=[{"question": 1, "label": "Repas", "purpose": "Repas", "answer": "Végétarien"}],
+            )
+            for number, status in zip(itertools.islice(numbers, count), statuses, strict=False)
+        )
+
+    # Seats taken and the waiting list in one query, the editor's questions in another.
+    assert_query_budget(client, event.url, budget=without_form + 2, grow=grow, sizes=(5, 200))
