@@ -6,8 +6,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from news.models import EventIndexPage, EventPage, Registration
+from news.models import EventIndexPage, EventPage, Registration, RegistrationQuestion
+from news.registration_links import personal_path
 from news.registrations import register
+from tests.e2e.test_accessibility import assert_no_violation, assert_no_violation_on_form_in_error
 from tests.e2e.test_network_journey import press_tab_to, skip_to_content, tab_then_type
 
 pytestmark = pytest.mark.e2e
@@ -80,3 +82,27 @@ def test_register_with_the_keyboard_cancel_from_the_emailed_link_and_the_next_in
         "Une place s'est libérée : " + event.title,
     ]
     assert "Votre inscription est confirmée." in " ".join(body_of(promoted[-1]).split())
+
+
+def test_the_registration_form_in_error_and_the_personal_page_have_no_wcag_21_aa_violation(page, site_pages, settings):
+    settings.SPAM_MIN_SECONDS = 0
+    event = EventPage.objects.child_of(EventIndexPage.objects.get()).live().specific().first()
+    event.registration_mode = "site"
+    event.registration_questions.add(
+        RegistrationQuestion(
+            label="Repas",
+            kind="choix",
+            choices="Végétarien\nSans restriction",
+            required=True,
+            purpose="Pour commander les repas",
+        )
+    )
+    event.save_revision().publish()
+    page.goto(event.url)
+    page.locator("#inscription").get_by_role("button", name="M'inscrire").click()
+    assert_no_violation_on_form_in_error(page)
+
+    outcome = register(event, name="Marie Dupont", email=EMAIL, consent_text="ok")
+    page.goto(personal_path(outcome.registration, event))
+    expect(page.get_by_role("heading", level=2, name="Votre inscription est confirmée")).to_be_visible()
+    assert_no_violation(page, "on the personal page of a registration")
