@@ -11,7 +11,8 @@ from django.utils import timezone
 
 from home.models import HomePage
 from news.factories import EventIndexPageFactory
-from news.models import EditorialPage, EventIndexPage, EventPage, NewsIndexPage
+from news.models import EditorialPage, EventIndexPage, EventPage, NewsIndexPage, RegistrationQuestion
+from news.registrations import register
 
 from .body import body
 from .editorial import PARIS, editorial, pin
@@ -20,7 +21,19 @@ from .tree import ensure_child
 
 ANNOUNCED_DAYS_BEFORE = 28  # an event is announced four weeks before it starts
 # Fields of a data entry that the loader reads itself; every other field goes to the page as it is.
-OWN_FIELDS = {"slug", "title", "starts", "ends", "image", "themes", "tags", "summary", "chapo", "body"}
+OWN_FIELDS = {
+    "slug",
+    "title",
+    "starts",
+    "ends",
+    "image",
+    "themes",
+    "tags",
+    "summary",
+    "chapo",
+    "body",
+    "registration_questions",
+}
 
 
 def upcoming_day(days):
@@ -43,9 +56,7 @@ def _event(entry):
     announced = min(starts_at.date() - timedelta(days=ANNOUNCED_DAYS_BEFORE), timezone.localdate() - timedelta(1))
     fields = {name: value for name, value in entry.items() if name not in OWN_FIELDS}
     if "registration_closes_days_before" in fields:
-        fields["registration_closes_on"] = starts_at.date() - timedelta(
-            days=fields.pop("registration_closes_days_before")
-        )
+        fields["registration_closes_at"] = starts_at - timedelta(days=fields.pop("registration_closes_days_before"))
     # An event without times lasts whole days: the page's clean(), run on save, stretches it from the first
     # moment of its first day to the last moment of its last day, as when an editor ticks « toute la journée ».
     fields["all_day"] = "time" not in entry["starts"]
@@ -57,6 +68,9 @@ def _event(entry):
         starts_at=starts_at,
         ends_at=ends_at,
         body=body(entry["body"]),
+        registration_questions=[
+            RegistrationQuestion(**question) for question in entry.get("registration_questions", [])
+        ],
         **fields,
     )
 
@@ -92,6 +106,21 @@ def _add_home_section(home, agenda):
     return True
 
 
+def _load_registrations(events, people_by_event):
+    """The sample registrations, through the seat service (seats, then the waiting list), never emailed.
+
+    Known by address: on a later run each one is found again and nothing is added.
+    """
+    before = sum(event.registrations.count() for event in events.values())
+    for slug, people in people_by_event.items():
+        event = events[slug]
+        if not event.registration_open():
+            continue  # loaded again after the event: its sample registrations are history
+        for person in people:
+            register(event, consent_text=event.registration_consent_text, notify=False, **person)
+    return sum(event.registrations.count() for event in events.values()) - before
+
+
 def load_events(stdout):
 
     home = HomePage.objects.first()
@@ -107,9 +136,11 @@ def load_events(stdout):
         targets = [reports[target] for target in pins if target in reports]
         if targets:
             pinned += pin(events[slug], "pinned_pages", targets)
+    registrations = _load_registrations(events, data["registrations"])
     section = agenda_created and _add_home_section(home, agenda)
     upcoming = EventPage.objects.live().descendant_of(agenda).upcoming_events(timezone.now()).count()
     stdout.write(
-        f"Agenda : {created} événement(s) créé(s) ({upcoming} à venir), {pinned} sélection(s) épinglée(s)"
+        f"Agenda : {created} événement(s) créé(s) ({upcoming} à venir), {pinned} sélection(s) épinglée(s), "
+        f"{registrations} inscription(s) d'exemple"
         + (" ; rubrique « Prochains événements » ajoutée à l'accueil." if section else ".")
     )

@@ -34,6 +34,11 @@ def published_on(event):
 
 
 def to_vevent(event, request):
+    return vevent_at(event, request.build_absolute_uri(event.url))
+
+
+def vevent_at(event, url):
+    """The event's VEVENT, `url` its page's absolute address (emails have no request to build it from)."""
     tz = ZoneInfo(settings.TIME_ZONE)
     vevent = Event()
     vevent.add("uid", event_uid(event))
@@ -41,7 +46,6 @@ def to_vevent(event, request):
     vevent.add("last-modified", published_on(event))
     vevent.add("sequence", event.calendar_sequence)
     vevent.add("summary", event.title)
-    url = request.build_absolute_uri(event.url)
     vevent.add("description", "\n\n".join(part for part in (event.chapo, url) if part))
     vevent.add("url", url)
     if event.all_day:
@@ -66,6 +70,24 @@ def event_location(event):
 
 
 def calendar_response(events, request, filename, name, refresh=None):
+    events = list(events)
+    response = HttpResponse(
+        calendar_file([to_vevent(event, request) for event in events], events, name, refresh),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
+    if events:
+        # With the ETag of the body, calendar applications that only send If-Modified-Since get 304 too.
+        response["Last-Modified"] = http_date(max(published_on(event) for event in events).timestamp())
+    return response
+
+
+def event_file(event, url):
+    """One event's .ics as bytes, for an email attachment: same UID and SEQUENCE as the page's file."""
+    return calendar_file([vevent_at(event, url)], [event], event.title)
+
+
+def calendar_file(vevents, events, name, refresh=None):
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -79,20 +101,14 @@ def calendar_response(events, request, filename, name, refresh=None):
     # break in the agenda's or the event's title would end the line and fail the whole file.
     calendar.add("x-wr-calname", vText(name))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
-    events = list(events)
-    for event in events:
-        calendar.add_component(to_vevent(event, request))
+    for vevent in vevents:
+        calendar.add_component(vevent)
     if events:
         # Transitions for the years the events span only, not Python's default 1970–2038.
         first = min(event.starts_at for event in events).date().replace(month=1, day=1)
         last = max(event.ends_at for event in events).date().replace(month=12, day=31)
         calendar.add_missing_timezones(first_date=first, last_date=last)
-    response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
-    if events:
-        # With the ETag of the body, calendar applications that only send If-Modified-Since get 304 too.
-        response["Last-Modified"] = http_date(max(published_on(event) for event in events).timestamp())
-    return response
+    return calendar.to_ical()
 
 
 def event_calendar_response(request, event):

@@ -10,6 +10,8 @@ from core.structured_data import CONTEXT, postal_address, without_empty
 from network.directory.models import ActorDirectoryPage
 
 SHARE_RENDITION = "fill-1200x675|format-jpeg"
+# From this many seats left down, the page says « Plus que 3 places » and the offer LimitedAvailability.
+LAST_SEATS = 10
 
 EVENT_STATUSES = {"annule": "EventCancelled", "reporte": "EventPostponed"}
 ATTENDANCE_MODES = {
@@ -52,18 +54,19 @@ def event_dates(event):
     return timezone.localtime(event.starts_at).isoformat(), timezone.localtime(event.ends_at).isoformat()
 
 
-def event_offer(event, registration_url, page_url):
+def event_offer(event, registration_url, page_url, seats=None):
     """The Offer of an event that is paid or needs registration; a free one says price 0.
 
     `price` is free text for the editors (« 10 € », « 5 à 15 € », « Gratuit ») : the first number in
-    it is the price, « gratuit » is 0, and otherwise the offer states no price rather than a wrong one. Availability
-    follows the event's status for now; when on-site registration counts seats, it goes here.
+    it is the price, « gratuit » is 0, and otherwise the offer states no price rather than a wrong one.
+    With registration on this site, `seats` (news.registrations.SeatCount) gives the availability
+    and the offer is valid until the form closes.
     """
     offer = {
         "@type": "Offer",
         "url": registration_url or page_url,
         "priceCurrency": "EUR",
-        "availability": schema("SoldOut" if event.status == "complet" else "InStock"),
+        "availability": schema(availability(event, seats)),
         "validFrom": timezone.localtime(event.first_published_at or event.publication_date).isoformat(),
     }
     price = first_number(event.price) if event.price else "0"
@@ -71,9 +74,26 @@ def event_offer(event, registration_url, page_url):
         price = "0"
     if price is not None:
         offer["price"] = price
-    if event.registration_closes_on:
-        offer["validThrough"] = event.registration_closes_on.isoformat()
+    if event.registration_closes_at or seats is not None:
+        offer["validThrough"] = timezone.localtime(event.registration_closes).isoformat()
     return offer
+
+
+def availability(event, seats):
+    """InStock; LimitedAvailability for the last seats; SoldOut when full (or said « complet » by the editor).
+
+    Full with a waiting list is BackOrder: schema.org's « the item is on back order », an order taken
+    now and served when stock comes back, in the order received, which is what the list does. SoldOut
+    would say nothing can be done; PreOrder and PreSale say the item is not released yet, which is
+    not the case.
+    """
+    if event.status == "complet":
+        return "SoldOut"
+    if seats is None or seats.capacity is None:
+        return "InStock"
+    if seats.full:
+        return "BackOrder" if event.waiting_list else "SoldOut"
+    return "LimitedAvailability" if seats.left <= LAST_SEATS else "InStock"
 
 
 def first_number(text):
@@ -87,7 +107,7 @@ def first_number(text):
     return digits.rstrip(".") or None
 
 
-def event_data(event, request, actor_base_url, site_organization):
+def event_data(event, request, actor_base_url, site_organization, seats=None):
     start, end = event_dates(event)
     page_url = event.get_full_url(request)
     data = {
@@ -124,11 +144,13 @@ def event_data(event, request, actor_base_url, site_organization):
     # Without a named organiser, the event is the resource centre's own.
     organisers = organisers or [site_organization]
     data["organizer"] = organisers[0] if len(organisers) == 1 else organisers
-    registration = event.registration_url or (
-        event.registration_page.get_full_url(request) if event.registration_page else ""
-    )
-    if event.price or registration or event.registration_required:
-        data["offers"] = event_offer(event, registration, page_url)
+    registration = ""
+    if event.registration_mode == "ailleurs":
+        registration = event.registration_url or (
+            event.registration_page.get_full_url(request) if event.registration_page else ""
+        )
+    if event.price or event.registration_mode != "aucune":
+        data["offers"] = event_offer(event, registration, page_url, seats)
     if event.share_image:
         data["image"] = event.share_image.get_rendition(SHARE_RENDITION).full_url
     return without_empty(data)

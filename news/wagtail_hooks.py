@@ -9,7 +9,7 @@ from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .models import EditorialPage, EventPage
+from .models import EditorialPage, EventPage, RegistrationMode
 
 STALE_AFTER = timedelta(days=365)
 LISTED = 10
@@ -30,7 +30,7 @@ class EditorialChecksPanel(Component):
             .upcoming_events(now)
             .filter(
                 Q(hero_image__isnull=True, listing_image__isnull=True)
-                | Q(eventpage__registration_url="", eventpage__registration_page__isnull=True)
+                | Q(eventpage__registration_mode=RegistrationMode.NONE)
             )
             .only("id", "title", "starts_at")[:LISTED]
         )

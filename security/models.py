@@ -13,7 +13,11 @@ class DiscardReason(models.TextChoices):
 
 
 # The forms' names for staff, by the scope their views give the spam defences.
-FORM_NAMES = {"join": _("Rejoindre le réseau"), "newsletter": _("Lettre d'information")}
+FORM_NAMES = {
+    "join": _("Rejoindre le réseau"),
+    "newsletter": _("Lettre d'information"),
+    "registration": _("Inscription à un événement"),
+}
 
 
 class DiscardedPosts(models.Model):

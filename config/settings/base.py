@@ -467,6 +467,8 @@ SPAM_MAX_AGE_SECONDS = 24 * 3600
 FORM_RATE_LIMITS = {
     "join": (5, 600),
     "newsletter": (10, 600),
+    # An office behind one address may register a whole team to an event.
+    "registration": (20, 600),
     "private_password": (10, 600),
     # Password reset emails: per IP address, and per address asked for (counted by its digest).
     "password_reset": (10, 3600),
@@ -478,6 +480,8 @@ FORM_RATE_LIMITS = {
 TRUSTED_PROXIES = int(env("DJANGO_TRUSTED_PROXIES", "1" if env_bool("DJANGO_BEHIND_PROXY") else "0"))
 # Processed membership requests are anonymised after this many months.
 MEMBERSHIP_RETENTION_MONTHS = int(env("MEMBERSHIP_RETENTION_MONTHS", "12"))
+# Registrations to an event are anonymised this many months after it ends (counts stay).
+REGISTRATION_RETENTION_MONTHS = int(env("REGISTRATION_RETENTION_MONTHS", "12"))
 # Staff notified of new join requests when the join form names nobody.
 MEMBERSHIP_NOTIFY = env_list("MEMBERSHIP_NOTIFY")
 # The mailto target of the List-Unsubscribe header (RFC 2369), beside the one-click HTTPS link.

@@ -1,13 +1,16 @@
 import uuid
 from datetime import datetime, time
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
@@ -16,11 +19,16 @@ from core.filters import ChoiceFilter
 from core.models.previews import RoutablePreviewMixin
 from core.rich_text import CleanStreamField
 from core.structured_data import site_reference
+from news import registration_views
 from news.calendar import add_to_calendar_links, event_calendar_response, feed_calendar_response
-from news.structured_data import actor_directory_url, event_data
+from news.registration_views import blank_form
+from news.registrations import seat_count
+from news.structured_data import LAST_SEATS, actor_directory_url, event_data
+from pagecache.middleware import leave_uncached
 
 from .editorial import EditorialPage
 from .listing import ListingPage
+from .registrations import MAX_QUESTIONS
 
 MONTHS_OFFERED = 12  # the month filter offers this month and the next eleven
 
@@ -36,6 +44,12 @@ CALENDAR_FIELDS = (
     "commune",
     "online_url",
 )
+
+
+class RegistrationMode(models.TextChoices):
+    NONE = "aucune", _("Aucune")
+    ELSEWHERE = "ailleurs", _("Sur un autre site")
+    ON_SITE = "site", _("Sur ce site")
 
 
 class EventPage(RoutablePreviewMixin, EditorialPage):
@@ -113,10 +127,20 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
     online_url = models.URLField(
         _("lien de connexion"), blank=True, help_text=_("Pour les événements en ligne ou hybrides.")
     )
+    registration_mode = models.CharField(
+        _("inscription"),
+        max_length=10,
+        choices=RegistrationMode.choices,
+        default=RegistrationMode.NONE,
+        help_text=_(
+            "« Sur ce site » : le formulaire « S'inscrire » est sur la page, les places sont comptées et "
+            "les inscrits reçoivent confirmation, rappel et changements par courriel."
+        ),
+    )
     registration_url = models.URLField(
         _("lien d'inscription"),
         blank=True,
-        help_text=_("Formulaire d'un autre site (ex. HelloAsso) : le lien « S'inscrire » de la page y mène."),
+        help_text=_("Inscription sur un autre site (ex. HelloAsso) : le lien « S'inscrire » de la page y mène."),
     )
     registration_page = models.ForeignKey(
         "wagtailcore.Page",
@@ -127,16 +151,43 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
         related_name="+",
         help_text=_("Une page de ce site ; si les deux sont remplis, elle passe avant le lien d'inscription."),
     )
-    registration_closes_on = models.DateField(
+    registration_closes_at = models.DateTimeField(
         _("clôture des inscriptions"),
         null=True,
         blank=True,
-        help_text=_("Affichée « jusqu'au … » près de l'inscription ; rien ne se ferme automatiquement à cette date."),
+        help_text=_(
+            "Date et heure de Paris ; vide : au début de l'événement. Sur ce site, le formulaire se ferme alors."
+        ),
     )
-    registration_required = models.BooleanField(
-        _("inscription obligatoire"),
-        default=False,
-        help_text=_("Coché, la page indique « Inscription obligatoire » ; sinon « Inscription libre »."),
+    capacity = models.PositiveIntegerField(
+        _("nombre de places"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Inscription sur ce site ; vide : sans limite."),
+    )
+    waiting_list = models.BooleanField(
+        _("liste d'attente"),
+        default=True,
+        help_text=_(
+            "Une fois complet, les suivants s'inscrivent sur une liste d'attente ; une place libérée revient "
+            "au premier de la liste, prévenu par courriel."
+        ),
+    )
+    show_seats_left = models.BooleanField(
+        _("afficher les places restantes"),
+        default=True,
+        help_text=_("« Plus que 3 places » sous le bouton d'inscription."),
+    )
+    registration_consent_text = models.TextField(
+        _("texte du consentement"),
+        max_length=1000,
+        default=(
+            "J'accepte que le centre de ressources conserve ces informations pour organiser l'événement et "
+            "me tenir informé·e de ses changements. Elles ne sont ni vendues ni transmises, et sont anonymisées "
+            "un an après l'événement."
+        ),
+        help_text=_("La case à cocher obligatoire du formulaire ; le texte exact est enregistré avec l'inscription."),
     )
     price = models.CharField(
         _("tarif"), max_length=100, blank=True, help_text=_("Laisser vide pour un événement gratuit.")
@@ -179,13 +230,24 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("registration_required"),
+                FieldPanel("registration_mode", widget=forms.RadioSelect),
                 FieldPanel("registration_url"),
                 FieldPanel("registration_page"),
-                FieldPanel("registration_closes_on"),
+                FieldPanel("registration_closes_at"),
+                FieldRowPanel([FieldPanel("capacity"), FieldPanel("waiting_list"), FieldPanel("show_seats_left")]),
+                FieldPanel("registration_consent_text"),
                 FieldPanel("price"),
             ],
             heading=_("Inscription"),
+        ),
+        InlinePanel(
+            "registration_questions",
+            label=_("Questions d'inscription"),
+            max_num=MAX_QUESTIONS,
+            help_text=_(
+                "Inscription sur ce site : le formulaire demande toujours nom, courriel, structure (facultative) "
+                "et besoins d'accessibilité ; ajoutez seulement ce dont l'organisation a besoin."
+            ),
         ),
         FieldPanel("organisers"),
         FieldPanel("chapo"),
@@ -216,6 +278,15 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
             raise ValidationError(
                 {"online_url": _("Un événement en ligne ou hybride a besoin de son lien de connexion.")}
             )
+        linked = self.registration_url or self.registration_page
+        if self.registration_mode == RegistrationMode.ELSEWHERE and not linked:
+            raise ValidationError(
+                {"registration_url": _("Une inscription sur un autre site a besoin de son lien ou de sa page.")}
+            )
+        if self.registration_closes_at and self.registration_closes_at > self.ends_at:
+            raise ValidationError(
+                {"registration_closes_at": _("Les inscriptions ne peuvent pas se clore après la fin de l'événement.")}
+            )
 
     def save(self, *args, **kwargs):
         self.calendar_sequence = self._next_calendar_sequence()
@@ -232,13 +303,47 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
         changed = any(stored[name] != getattr(self, name) for name in CALENDAR_FIELDS)
         return sequence + 1 if changed else sequence
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, registration_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["calendar_links"] = add_to_calendar_links(self, request)
+        seats = None
+        if self.registers_on_site:
+            context.update(self.registration_context(request, registration_form))
+            seats = context["seats"]
         context["structured_data"] = event_data(
-            self, request, actor_directory_url(request, self.published_actor_links), site_reference(request)
+            self, request, actor_directory_url(request, self.published_actor_links), site_reference(request), seats
         )
         return context
+
+    def registration_context(self, request, form):
+        """Seats left and the form (blank, or as posted with its errors) while the event takes registrations."""
+        now = timezone.now()
+        if now < self.ends_at:
+            # Seat counts change with every registration: the page is rendered afresh for each visitor.
+            leave_uncached(request)
+        seats = seat_count(self)
+        accepting = self.registration_open(now) and (not seats.full or self.waiting_list)
+        if accepting and form is None:
+            form = blank_form(self)
+        return {
+            "seats": seats,
+            "registration_accepting": accepting,
+            "registration_form": form if accepting else None,
+            "last_seats": seats.left is not None and seats.left <= LAST_SEATS,
+        }
+
+    @property
+    def registers_on_site(self):
+        return self.registration_mode == RegistrationMode.ON_SITE
+
+    @property
+    def registration_closes(self):
+        """When the form closes: the editor's date and time, else the start of the event."""
+        return self.registration_closes_at or self.starts_at
+
+    def registration_open(self, now=None):
+        """On-site registration takes new people: before the closing time, unless the event is cancelled."""
+        return self.registers_on_site and not self.is_cancelled and (now or timezone.now()) < self.registration_closes
 
     @property
     def is_cancelled(self):
@@ -256,6 +361,26 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
     @path("ical/", name="ical")
     def ical(self, request):
         return event_calendar_response(request, self)
+
+    # Registration on the site (news/registration_views.py). The personal link's route comes last:
+    # it takes any segment.
+    @path("inscription/", name="register")
+    def register(self, request):
+        if not self.registers_on_site:
+            raise Http404
+        return registration_views.post_registration(self, request)
+
+    @path("inscription/envoyee/", name="registration_sent")
+    def registration_sent(self, request):
+        return registration_views.registration_sent(self, request)
+
+    @path("inscription/deja-inscrit/", name="already_registered")
+    def already_registered(self, request):
+        return registration_views.already_registered(self, request)
+
+    @path("inscription/<str:signed>/", name="personal_registration")
+    def personal_registration(self, request, signed):
+        return registration_views.personal_page(self, request, signed)
 
 
 def whole_days(starts_at, ends_at):

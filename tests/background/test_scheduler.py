@@ -24,6 +24,8 @@ def test_every_timed_job_of_the_site_is_a_periodic_task():
         "network.membership.retention.expire_old_requests": "0 4 * * *",
         "network.newsletter.sending.start_due_letters": "* * * * *",
         "network.newsletter.subscriptions.purge_pending_subscribers": "10 3 * * *",
+        "news.registration_tasks.expire_old_registrations": "10 4 * * *",
+        "news.registration_tasks.send_reminders": "20 * * * *",
     }
 
 

@@ -264,6 +264,7 @@ def build_events(home, themes):
             ends_at=soon + timedelta(hours=3),
             event_format="hybride",
             online_url="https://example.org/visio",
+            registration_mode="ailleurs",
             registration_url="https://example.org/inscription",
             chapo="Le rôle des tiers-lieux dans les dynamiques locales.",
             hero_image=_photo("Une grange rénovée accueillant un café associatif"),

@@ -27,6 +27,7 @@ from network.directory.models import Actor
 from network.membership.models import AnswerRole, JoinFormField, JoinFormPage, MembershipRequest
 from network.newsletter.models import Subscriber
 from news.models import EditorialActor, EditorialPage, EventPage
+from news.registrations import seat_count
 from tests.demo_site import DEMO_PASSWORD, load_demo_site
 
 # The module runs on one pytest-xdist worker (--dist loadfile), so the demo is loaded once.
@@ -162,7 +163,7 @@ def test_demo_agenda_lists_upcoming_events_of_every_kind(client, demo):
     assert online and hybrid
     assert all(event.online_url.startswith("https://visio.example/") for event in online + hybrid)
     assert any(event.status == EventPage.Status.CANCELLED for event in upcoming)
-    assert any(event.registration_required and event.registration_url for event in upcoming)
+    assert any(event.registration_mode == "ailleurs" and event.registration_url for event in upcoming)
     assert any(event.price for event in upcoming) and any(not event.price for event in upcoming)
     # All day: from the first moment of the day to its last, as the page's clean() stores it.
     all_day = next(event for event in upcoming if event.all_day)
@@ -224,3 +225,15 @@ def test_demo_creates_one_account_per_editorial_role(demo):
     assert list(users.get(username="redaction").groups.values_list("name", flat=True)) == ["Rédacteurs"]
     assert list(users.get(username="moderation").groups.values_list("name", flat=True)) == ["Modérateurs"]
     assert users.get(username="moderation").check_password(DEMO_PASSWORD)
+
+
+def test_demo_agenda_takes_registrations_on_the_site_one_event_full_with_a_waiting_list(client, demo):
+    on_site = [event for event in upcoming_demo_events() if event.registers_on_site]
+    counts = {event.slug: seat_count(event) for event in on_site}
+    assert any(0 < count.taken < count.capacity for count in counts.values()), counts
+    full = [event for event in on_site if counts[event.slug].full and counts[event.slug].waiting]
+    assert full, counts
+    html = client.get(full[0].url).content.decode()
+    assert "Complet : inscription sur liste d" in html and 'id="inscription"' in html
+    # Sample registrations are never emailed: the outbox has nothing for them.
+    assert not OutgoingEmail.objects.filter(registration__event__in=on_site).exists()

@@ -76,6 +76,7 @@ def test_erasure_removes_the_person_and_nobody_else(requests):
     assert not OutgoingEmail.objects.filter(body__contains="recente@asso.example").exists()
     assert MembershipRequest.objects.count() == 2
     assert json.loads(run("personal_data", "export", "recente@asso.example")) == {
+        "inscriptions aux événements": [],
         "demandes d'adhésion": [],
         "lettre d'information": [],
         "courriels": [],

@@ -85,6 +85,13 @@ class EventAdminTests(WagtailPageTestCase):
             "event_format": "presentiel",
             "venue_name": "La Condition publique",
             "commune": "Roubaix",
+            "registration_mode": "site",
+            "capacity": "40",
+            "waiting_list": "on",
+            "registration_consent_text": "J'accepte que mes informations servent à organiser la rencontre.",
+            "registration_questions": inline_formset(
+                [{"label": "Repas", "kind": "choix", "choices": "Végétarien\nSans restriction", "purpose": "Repas"}]
+            ),
         }
         return editorial_form("Rencontre des tiers-lieux", "rencontre", **{**event, **fields})
 
@@ -92,6 +99,8 @@ class EventAdminTests(WagtailPageTestCase):
         self.assertCanCreate(self.agenda, EventPage, self.event_form())
         event = EventPage.objects.get(slug="rencontre")
         self.assertEqual(event.commune, "Roubaix")
+        self.assertEqual((event.registration_mode, event.capacity, event.waiting_list), ("site", 40, True))
+        self.assertEqual(event.registration_questions.get().choice_list(), ["Végétarien", "Sans restriction"])
         self.assertPageIsPreviewable(event, post_data=self.event_form())
 
     def test_an_end_before_the_start_is_refused_with_a_french_message(self):

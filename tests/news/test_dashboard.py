@@ -24,6 +24,7 @@ def test_the_dashboard_lists_incomplete_events_and_stale_content(admin_client, e
         starts_at=soon,
         ends_at=soon + timedelta(hours=2),
         hero_image=ImageFactory(),
+        registration_mode="ailleurs",
         registration_url="https://inscription.example/atelier",
     )
     stale = NewsPageFactory(parent=news_index, title="Guide d'il y a deux ans")

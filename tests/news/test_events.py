@@ -174,7 +174,7 @@ class TestEventPage:
             starts_at=paris(2027, 7, 1, 9),
             ends_at=paris(2027, 7, 2, 17),
             price="10 € le repas",
-            registration_required=True,
+            registration_mode="ailleurs",
             registration_url="https://example.org/inscription",
         )
         html = client.get(event.url).content.decode()
@@ -193,6 +193,7 @@ class TestEventPage:
             status="annule",
             event_format="hybride",
             online_url="https://example.org/visio",
+            registration_mode="ailleurs",
             registration_url="https://example.org/inscription",
             organisers="Réseau régional",
             hero_image=ImageFactory(),

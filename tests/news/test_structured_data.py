@@ -14,6 +14,7 @@ from home.factories import StandardPageFactory
 from network.directory.factories import ActorFactory
 from news.factories import EventPageFactory, NewsPageFactory, all_day_event
 from news.models import EditorialActor
+from news.registrations import register
 
 pytestmark = pytest.mark.django_db
 
@@ -86,10 +87,17 @@ def test_a_timed_event_is_given_in_paris_time_with_its_offset(client, event_inde
 @pytest.mark.parametrize(
     "fields, offer",
     [
-        ({"price": "12,50 € la journée", "registration_url": "https://example.org/billets"}, ("12.50", "InStock")),
-        ({"registration_required": True}, ("0", "InStock")),
-        ({"price": "Gratuit, sur inscription", "registration_required": True}, ("0", "InStock")),
-        ({"registration_required": True, "status": "complet"}, ("0", "SoldOut")),
+        (
+            {
+                "price": "12,50 € la journée",
+                "registration_mode": "ailleurs",
+                "registration_url": "https://example.org/b",
+            },
+            ("12.50", "InStock"),
+        ),
+        ({"registration_mode": "site"}, ("0", "InStock")),
+        ({"price": "Gratuit, sur inscription", "registration_mode": "site"}, ("0", "InStock")),
+        ({"registration_mode": "site", "status": "complet"}, ("0", "SoldOut")),
     ],
 )
 def test_a_paid_event_or_one_that_needs_registration_has_an_offer(client, event_index, fields, offer):
@@ -190,3 +198,41 @@ def test_the_home_page_describes_the_website_its_search_and_the_organisation(cli
     assert site["publisher"]["@id"] == organisation["@id"]
     assert empty_values(organisation) == []
     assert "BreadcrumbList" not in found
+
+
+@pytest.mark.parametrize(
+    "capacity, waiting_list, registered, availability",
+    [
+        (None, True, 3, "InStock"),
+        (40, True, 3, "InStock"),
+        (12, True, 3, "LimitedAvailability"),  # 9 seats left: « Plus que 9 places »
+        (3, False, 3, "SoldOut"),
+        (3, True, 3, "BackOrder"),  # full, the waiting list still takes names
+    ],
+)
+def test_the_offer_follows_the_seats_of_registration_on_the_site(
+    client, event_index, capacity, waiting_list, registered, availability
+):
+    closes = timezone.now() + timedelta(days=3)
+    event = EventPageFactory(
+        parent=event_index,
+        registration_mode="site",
+        capacity=capacity,
+        waiting_list=waiting_list,
+        registration_closes_at=closes,
+    )
+    event.save_revision().publish()
+    for number in range(registered):
+        register(event, name=f"P{number}", email=f"p{number}@example.org", consent_text="ok")
+    _soup, found = read_page(client, event.url)
+    offer = found["Event"][0]["offers"]
+    assert offer["availability"] == f"https://schema.org/{availability}"
+    assert offer["url"] == f"http://testserver{event.url}"
+    assert datetime.fromisoformat(offer["validThrough"]) == closes
+
+
+def test_the_offer_of_registration_on_the_site_is_valid_until_the_start_by_default(client, event_index):
+    event = EventPageFactory(parent=event_index, registration_mode="site")
+    event.save_revision().publish()
+    _soup, found = read_page(client, event.url)
+    assert datetime.fromisoformat(found["Event"][0]["offers"]["validThrough"]) == event.starts_at
