@@ -1,4 +1,5 @@
 import shutil
+from io import StringIO
 
 import pytest
 from pytest_django.fixtures import validate_django_db
@@ -6,7 +7,8 @@ from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections
+from django.core.management import call_command
+from django.db import connections, transaction
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgreSQLOperations
 
@@ -107,6 +109,16 @@ def _test_media_root():
     """Uploaded files go to a throwaway folder that the run removes when it ends."""
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content, loaded once for a test module (its tests run on one pytest-xdist worker: --dist
+    loadfile) and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", stdout=StringIO())
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,12 +1,8 @@
 """The relevance set (tests/search/relevance.py) on the demo content: hit@3 and MRR, printed, with their targets."""
 
 import warnings
-from io import StringIO
 
 import pytest
-
-from django.core.management import call_command
-from django.db import transaction
 
 from tests.search.relevance import measure
 
@@ -21,14 +17,6 @@ class RelevanceMeasure(UserWarning):
 
 HIT_AT_3_TARGET = 0.95
 MRR_TARGET = 0.85
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", stdout=StringIO())
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_relevance_set_meets_its_targets(demo):
