@@ -402,7 +402,8 @@ def test_event_pages_keep_their_query_budget_with_10_and_200_events(client, even
 
 
 # Routing, site, settings, the page's themes, tags and linked actors, then the listing with its cards'
-# themes and renditions; the menu, breadcrumbs, footer and recommendations are read as rendered HTML.
-EVENT_PAGE_QUERIES = 13
-EVENT_INDEX_QUERIES = 11
-PAST_EVENTS_QUERIES = 7
+# themes and renditions; the menu, breadcrumbs, footer, cards and recommendations are read as rendered
+# HTML, the directory's address is remembered.
+EVENT_PAGE_QUERIES = 10
+EVENT_INDEX_QUERIES = 10
+PAST_EVENTS_QUERIES = 6

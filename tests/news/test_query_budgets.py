@@ -22,14 +22,14 @@ TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lie
 
 # Routing, site and settings, the page's own relations (themes, tags, actors, images, documents), then
 # the listing with its cards' themes and renditions. Measured warm: a listing's counts are remembered,
-# the menu, breadcrumbs, footer and recommendations read as rendered HTML (the ranking's own three
+# the menu, breadcrumbs, footer, cards and recommendations read as rendered HTML (the ranking's own three
 # queries are counted in tests/news/test_recommendations.py).
 BUDGETS = {
-    "/actualites/source/": 13,
-    "/actualites/": 11,
-    "/ressources/guide/": 13,
-    "/ressources/?kind=guide": 12,
-    "/territoires-participatifs/": 12,
+    "/actualites/source/": 10,
+    "/actualites/": 10,
+    "/ressources/guide/": 10,
+    "/ressources/?kind=guide": 11,
+    "/territoires-participatifs/": 11,
 }
 
 
