@@ -7,10 +7,11 @@ peer's own Python, `PEER_FOLDER/.venv/bin/python`), take turns request by reques
 type, a few warm-up requests each, then `--pairs` pairs, the order within a pair alternating, so that
 whatever else the machine does falls on both alike. A request's cost is the CPU time of its process
 around the WSGI call. Both are meant to run on SQLite with their demo content; ours with production
-settings, the page cache off and no Redis (fragments and remembered values in local memory).
+settings and the page cache off, its rendered fragments and remembered values in the Redis database
+given with `--redis` (as in production; without it, every part of every page is rendered afresh).
 
-With `--cache REDIS_URL`, our pages are also measured as the page cache answers them (shared through
-that Redis database), `--pairs` requests each after the first.
+With `--cache`, our pages are also measured as the page cache answers them (through that Redis
+database), `--pairs` requests each after the first.
 
 The default peer is wagtail/bakerydemo (`manage.py load_initial_data`), compared as: home ↔ home,
 news ↔ blog index, article ↔ blog post, event ↔ bread, actor ↔ location, search ↔ search.
@@ -134,10 +135,13 @@ def main():
     parser.add_argument("peer_folder", help="le projet comparé, avec son .venv")
     parser.add_argument("peer_settings", nargs="?", default="bakerydemo.settings.production")
     parser.add_argument("--pairs", type=int, default=30)
-    parser.add_argument("--cache", metavar="REDIS_URL", help="mesure aussi nos pages servies par le cache des pages")
+    parser.add_argument("--redis", default="", help="notre cache partagé (redis://127.0.0.1:6379/N)")
+    parser.add_argument("--cache", action="store_true", help="mesure aussi nos pages servies par le cache des pages")
     arguments = parser.parse_args()
     if arguments.cache:
-        cached_probe = ours(arguments.database_url, cache_seconds="600", redis_url=arguments.cache)
+        if not arguments.redis:
+            parser.error("--cache demande --redis")
+        cached_probe = ours(arguments.database_url, cache_seconds="600", redis_url=arguments.redis)
         try:
             cached_rows = through_the_page_cache(cached_probe, arguments.pairs)
         finally:
@@ -145,7 +149,7 @@ def main():
         print("Servies par le cache des pages (Redis), médiane du temps CPU par requête :")
         for label, path, cpu_ms, queries in cached_rows:
             print(f"  {label:<20} {cpu_ms:5.2f} ms  {queries} requête(s) SQL  {path}")
-    ours_probe = ours(arguments.database_url)
+    ours_probe = ours(arguments.database_url, redis_url=arguments.redis)
     peer_probe = peer(arguments.peer_folder, arguments.peer_settings)
     try:
         rows = compare(ours_probe, peer_probe, arguments.pairs)

@@ -4,7 +4,8 @@ The menu, breadcrumbs, meta tags, footer and « contenus similaires » cost most
 rendering, and change only when the content does. They are kept as HTML under the page cache's
 generation (pagecache.fragments.remembered), which every change visitors can see retires: a
 publication, an unpublication, a move, a privacy change or a snippet or settings edit shows at once.
-The values after the name are what the fragment varies on besides the site's address.
+The values after the name are what the fragment varies on besides the site's address. Kept only with
+PAGE_FRAGMENTS (on with Redis): a cache of this process's own would miss other processes' changes.
 
 Nothing personal may go inside: the HTML is shared by every visitor, signed in or not (no CSRF
 token, no anti-spam token, no user bar). A preview renders its draft afresh and keeps nothing.
@@ -13,6 +14,7 @@ token, no anti-spam token, no user bar). A preview renders its draft afresh and 
 import json
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from ..fragments import remembered
@@ -37,7 +39,7 @@ class FragmentNode(template.Node):
 
     def render(self, context):
         request = context.get("request")
-        if not shared_rendering(request):
+        if not settings.PAGE_FRAGMENTS or not shared_rendering(request):
             return self.nodelist.render(context)
         # Absolute links (canonical, og:url, structured data) carry the scheme and host asked for.
         key = json.dumps(

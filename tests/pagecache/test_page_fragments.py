@@ -67,6 +67,12 @@ def test_the_chrome_is_rendered_once_then_read_as_html(client, news_index, artic
     assert not menu_queries(client, neighbour.url)  # pages of one section share it
 
 
+def test_without_a_cache_shared_by_every_process_nothing_is_kept(client, article, settings):
+    settings.PAGE_FRAGMENTS = False
+    assert menu_queries(client, article.url)
+    assert menu_queries(client, article.url)
+
+
 def test_a_published_menu_page_shows_in_every_menu_at_once_and_leaves_when_unpublished(client, home_page, article):
     html(client, article.url)
     page = StandardPageFactory(parent=home_page, title="Nouvelle rubrique", show_in_menus=True, live=False)
