@@ -45,7 +45,8 @@ class FragmentNode(template.Node):
         key = json.dumps(
             [self.name, request.scheme, request.get_host(), *(str(value.resolve(context)) for value in self.vary_on)]
         )
-        return mark_safe(remembered(f"html:{key}", lambda: str(self.nodelist.render(context))))  # noqa: S308 - rendered by the template engine
+        html = remembered(f"html:{key}", lambda: str(self.nodelist.render(context)), copied_locally=True)
+        return mark_safe(html)  # noqa: S308 - rendered by the template engine
 
 
 @register.tag
