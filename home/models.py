@@ -11,6 +11,7 @@ from wagtail.search import index
 from core.blocks import BodyStreamBlock
 from core.models import BasePage, SiteSettings
 from core.rich_text import CleanStreamField
+from core.routing import deepest_page_on_the_way
 from core.structured_data import site_organization, site_reference, website
 from home.figures import network_figures
 from news.blocks import ListingStreamBlock
@@ -111,9 +112,17 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("page d'accueil")
 
+    def route(self, request, path_components):
+        """Every address of the site starts here: its page is found in one query (core.routing)."""
+        found = deepest_page_on_the_way(self, path_components)
+        if found is None:
+            return super().route(request, path_components)
+        page, remaining = found
+        return page.specific.route(request, remaining)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["key_figures"] = network_figures()
+        context["key_figures"] = remembered("network-figures", network_figures)
         # Feed readers and browsers find the feeds from the address people know: the home page.
         context["feeds"] = remembered(f"home-feeds:{self.pk}", lambda: self.advertised_feeds(request))
         context["structured_data"] = home_structured_data(request)

@@ -6,5 +6,6 @@ MAX_CONTENTS = 12
 
 
 def actor_contents(actor):
-    contents = EditorialPage.objects.visible().linking_actor(actor).newest_first().for_cards()[:MAX_CONTENTS]
-    return {"actor_contents": list(contents)}
+    """Unevaluated: the page reads it only when its rendered list is not kept already (pagecache fragments)."""
+    contents = EditorialPage.objects.visible().linking_actor(actor).newest_first().for_cards()
+    return {"actor_contents": contents[:MAX_CONTENTS]}

@@ -7,7 +7,11 @@ class PageCacheConfig(AppConfig):
     verbose_name = _("Cache des pages")
 
     def ready(self):
-        from . import frontend, invalidation
+        from django.core.signals import request_finished, request_started
+
+        from . import frontend, generation, invalidation
 
         invalidation.connect()
         frontend.connect()
+        request_started.connect(generation.request_started, dispatch_uid="pagecache-request-started")
+        request_finished.connect(generation.request_finished, dispatch_uid="pagecache-request-finished")

@@ -9,6 +9,8 @@ changes by itself (or None). A cached page expires at the earliest of those mome
 from django.conf import settings
 from django.core.cache import cache
 
+from .generation import request_memo
+
 NO_BOUNDARY_SECONDS = 24 * 3600  # nothing ahead: the next publication bumps the generation anyway
 _sources = []
 
@@ -26,13 +28,20 @@ def next_boundary(now):
 def _boundary(generation, now):
     """`next_boundary`, cached until that moment for this generation (a publication resets it)."""
     key = f"pagecache:{generation}:next-event-boundary"
-    stored = cache.get(key)
+    memo = request_memo()
+    stored = memo.get(key) if memo is not None else None
+    if stored is None:
+        stored = cache.get(key)
+        if memo is not None and stored is not None:
+            memo[key] = stored
     if stored is not None and (stored["at"] is None or stored["at"] > now):
         return stored["at"]
     at = next_boundary(now)
     lifetime = NO_BOUNDARY_SECONDS if at is None else int((at - now).total_seconds())
     if lifetime > 0:
         cache.set(key, {"at": at}, lifetime)
+        if memo is not None:
+            memo[key] = {"at": at}
     return at
 
 

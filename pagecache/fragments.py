@@ -11,6 +11,8 @@ worst a minute late, while the cards themselves are always read fresh.
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.core.cache import cache
@@ -23,25 +25,55 @@ from .generation import current_generation, invalidation_pending
 from .middleware import LISTING_PARAMETERS
 
 FRAGMENT_SECONDS = 60
+# A copy in this process of the rendered HTML it read or stored, by the same key: a key names one
+# generation, so once the request has read the current generation a copy is as right as the shared
+# cache's, and a listing's dozen cards cost no round trip to Redis. Strings only: a remembered list
+# handed to two requests could be changed by one under the other. The oldest copies make room.
+LOCAL_COPIES = 2000
+_local_copies = OrderedDict()
+_local_lock = threading.Lock()
 
 
-def remembered(name, compute):
+def _local_get(key):
+    with _local_lock:
+        stored = _local_copies.get(key)
+        if stored is not None:
+            _local_copies.move_to_end(key)
+        return stored
+
+
+def _local_set(key, stored):
+    with _local_lock:
+        _local_copies[key] = stored
+        while len(_local_copies) > LOCAL_COPIES:
+            _local_copies.popitem(last=False)
+
+
+def remembered(name, compute, copied_locally=False):
     """`compute()`, or the value it gave for `name` since the content last changed.
 
     The entry carries its own end, checked against the site's clock: the cache's clock may not be it.
+    `copied_locally` for an immutable value (rendered HTML), also kept in this process (LOCAL_COPIES).
     """
     if invalidation_pending():
         return compute()
     now = timezone.now()
     generation = current_generation()
     key = f"pagecache:{generation}:fragment:{hashlib.sha256(name.encode()).hexdigest()}"
-    stored = cache.get(key)
+    stored = _local_get(key) if copied_locally else None
+    if stored is None:
+        stored = cache.get(key)
     if stored is not None and stored[0] > now.timestamp():
+        if copied_locally:
+            _local_set(key, stored)
         return stored[1]
     value = compute()
     seconds = lifetime(generation, now, FRAGMENT_SECONDS)
     if seconds > 0:
-        cache.set(key, (now.timestamp() + seconds, value), seconds)
+        stored = (now.timestamp() + seconds, value)
+        cache.set(key, stored, seconds)
+        if copied_locally:
+            _local_set(key, stored)
     return value
 
 

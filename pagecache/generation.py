@@ -26,6 +26,22 @@ GENERATION_KEY = "pagecache:generation"
 RETRY_SECONDS = 0.5
 _pending = threading.Event()
 _retrying = threading.Lock()
+# What a request has read from the cache about the generation, read again by each fragment of its page
+# otherwise (a round trip to Redis each). Only while a request runs: a worker or a shell reads afresh.
+_request = threading.local()
+
+
+def request_started(**kwargs):
+    _request.memo = {}
+
+
+def request_finished(**kwargs):
+    _request.memo = None
+
+
+def request_memo():
+    """This request's memo (a dict), or None outside a request."""
+    return getattr(_request, "memo", None)
 
 
 def _fresh_generation():
@@ -34,12 +50,17 @@ def _fresh_generation():
 
 
 def current_generation():
+    memo = request_memo()
+    if memo is not None and "generation" in memo:
+        return memo["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         candidate = _fresh_generation()
         cache.add(GENERATION_KEY, candidate, timeout=None)
         # A cache that is down answers None again: the page is then neither found nor stored.
         generation = cache.get(GENERATION_KEY) or candidate
+    if memo is not None:
+        memo["generation"] = generation
     return generation
 
 
@@ -82,5 +103,7 @@ def bump_generation():
     because a visitor's page rendered between the first increment and the commit read the data
     as it was before and must not outlive it.
     """
+    if (memo := request_memo()) is not None:
+        memo.clear()
     _increment_surely()
     transaction.on_commit(_increment_surely)

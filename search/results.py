@@ -49,6 +49,7 @@ class SearchOutcome:
     parsed: ParsedQuery = field(default_factory=ParsedQuery)
     suggestion: str = ""  # the corrected query, offered as « Vouliez-vous dire … ? »
     corrected: bool = False  # the results are the suggestion's: the visitor's words found nothing
+    record: object = None  # the query's row for the admin's statistics, read with its promotions
 
 
 def run_search(query, type_slug=None, theme=None, actor_base_url=None):
@@ -60,7 +61,8 @@ def run_search(query, type_slug=None, theme=None, actor_base_url=None):
     parsed = parse(query)
     if not parsed:
         return SearchOutcome()
-    promoted = promoted_pages(query)
+    record = Query.get(query)
+    promoted = promoted_pages(record)
     outcome = _search(parsed, type_slug, theme, actor_base_url, promoted)
     if outcome.total < FEW_RESULTS and (suggestion := correction(query)):
         # Offered only when it finds more: the vocabulary may hold a word of a page since deleted.
@@ -70,6 +72,7 @@ def run_search(query, type_slug=None, theme=None, actor_base_url=None):
                 outcome, outcome.corrected = retried, True
             outcome.suggestion = suggestion
     outcome.promoted = promoted
+    outcome.record = record
     return outcome
 
 
@@ -126,15 +129,15 @@ class RankedResults:
         ]
 
 
-def promoted_pages(query):
+def promoted_pages(record):
     """Editors' picks for this exact query (« Résultats promus » in the admin), in their order."""
-    promotions = Query.get(query).editors_picks.filter(page__live=True).select_related("page").order_by("sort_order")
+    promotions = record.editors_picks.filter(page__live=True).select_related("page").order_by("sort_order")
     return [promotion.page.specific for promotion in promotions if promotion.page_id]
 
 
-def record_hit(query):
-    """Count the query for the admin's « Recherches populaires » report."""
-    Query.get(query).add_hit()
+def record_hit(outcome, query):
+    """Count the query for the admin's « Recherches populaires » report, on the row its search read."""
+    (outcome.record or Query.get(query)).add_hit()
 
 
 def _page_result(page, score):

@@ -29,7 +29,7 @@ def search(request):
     type_slug, theme = filters.values.get("type", ""), filters.values.get("theme")
     outcome = run_search(query, type_slug, theme, actor_base_url=ActorDirectoryPage.url_for_request(request))
     if query and request.GET.get("page", "1") == "1" and not type_slug and theme is None:
-        record_hit(query)
+        record_hit(outcome, query)
     context = {
         "search_query": query,
         "outcome": outcome,

@@ -1,4 +1,5 @@
 import shutil
+from types import SimpleNamespace
 
 import pytest
 from pytest_django.fixtures import validate_django_db
@@ -6,13 +7,14 @@ from pytest_django.plugin import blocking_manager_key
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import connections
+from django.db import connections, transaction
 from django.db.backends.base.creation import TEST_DATABASE_PREFIX
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgreSQLOperations
 
 from home.factories import make_site_home
 from pagecache.generation import invalidation_pending
 from tests.database_rows import copy_rows, delete_rows_instead_of_truncating, put_rows_back
+from tests.demo_site import load_demo_site
 from tests.faults.services import wait_until
 from tests.smtp import SMTPServer, use_smtp_server
 
@@ -107,6 +109,17 @@ def _test_media_root():
     """Uploaded files go to a throwaway folder that the run removes when it ends."""
     yield
     shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo content for a test module, in a transaction its end rolls back (tests/demo_site.py).
+
+    `sent_emails` holds the emails its first load sent.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield SimpleNamespace(sent_emails=load_demo_site())
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

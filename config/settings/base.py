@@ -259,6 +259,10 @@ else:
 # Off by default without Redis: a local memory cache belongs to one process, and a publication made
 # in another (a second worker, a scheduled publication) would not retire its pages.
 PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "600" if REDIS_URL else "0"))
+# Parts of pages (menu, breadcrumbs, meta tags, footer, cards, « contenus similaires », the home page's
+# lists) kept as rendered HTML until the content changes, whether the page cache is on or not. Off by
+# default without Redis, for the same reason: another process's publication would not show in them.
+PAGE_FRAGMENTS = env_bool("PAGE_FRAGMENTS", bool(REDIS_URL))
 # Tracking parameters the page cache drops from its key (and from what pages see), besides utm_*,
 # fbclid, gclid, mc_cid and mc_eid; any other unknown parameter bypasses the cache. Comma-separated.
 PAGE_CACHE_IGNORED_PARAMETERS = frozenset(env_list("PAGE_CACHE_IGNORED_PARAMETERS"))

@@ -18,6 +18,7 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # On, so that every test exercises invalidation; one process, so the local memory cache sees it all.
 PAGE_CACHE_SECONDS = 600
+PAGE_FRAGMENTS = True
 # Tasks run at once, inside the code that enqueues them: the suite needs no worker. The tests of the
 # real worker (tests/worker, PostgreSQL only) give their processes the database backend.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
 from core.structured_data import breadcrumb_list
+from core.visibility import restricted
 
 register = template.Library()
 
@@ -23,14 +24,30 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+def _public_pages():
+    return Page.objects.live().exclude(restricted())
+
+
+@register.simple_tag(takes_context=True)
+def menu_position(context):
+    """What the main menu's HTML depends on besides the menu itself: the section shown, and whether the
+    page shown is that section's own page (`aria-current` says which). Pages of one section share it."""
+    root = _site_root(context.get("request"))
+    current = context.get("page")
+    if root is None or not isinstance(current, Page) or current.depth <= root.depth:
+        return ""
+    if not current.path.startswith(root.path):
+        return ""
+    section_path = current.path[: len(root.path) + Page.steplen]
+    return f"{section_path}{'=' if current.depth == root.depth + 1 else '<'}"
+
+
 @register.inclusion_tag("navigation/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context.get("request")
     root = _site_root(request)
     current = context.get("page")
-    menu_pages = (
-        list(root.get_children().live().public().in_menu().only("id", "title", "path", "url_path")) if root else []
-    )
+    menu_pages = list(_public_pages().child_of(root).in_menu().only("id", "title", "path", "url_path")) if root else []
     current_path = current.path if isinstance(current, Page) else None
     current_section_pks = {item.pk for item in menu_pages if current_path and current_path.startswith(item.path)}
     return {
@@ -65,12 +82,11 @@ def breadcrumbs(context, page, current_title=None):
 
 @register.inclusion_tag("navigation/legal_links.html", takes_context=True)
 def footer_legal_links(context, site_settings):
+    request = context.get("request")
     # The raw stream holds the page ids; reading it avoids fetching every page a second time.
     page_ids = [item["value"] for item in site_settings.legal_links.raw_data if item.get("value")]
-    pages = {
-        page.pk: page for page in Page.objects.live().public().filter(pk__in=page_ids).only("id", "title", "url_path")
-    }
-    return {"legal_pages": [pages[pk] for pk in page_ids if pk in pages], "request": context.get("request")}
+    pages = {page.pk: page for page in _public_pages().filter(pk__in=page_ids).only("id", "title", "url_path")}
+    return {"legal_pages": [pages[pk] for pk in page_ids if pk in pages], "request": request}
 
 
 @register.filter

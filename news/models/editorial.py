@@ -4,6 +4,8 @@ One table for the whole family lets a single indexed query filter, list and rank
 types (recommendations, dossiers, feeds), while each type keeps its own fields in its own table.
 """
 
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -151,7 +153,9 @@ class EditorialPage(BasePage):
         context["page_tags"] = list(self.tags.all())
         context["page_actors"] = self.published_actor_links
         # A preview shows the draft's tags and themes: its suggestions are ranked afresh, never remembered.
-        context["similar_items"] = recommend(
+        # Called by the template only when the block's rendered fragment is not kept already.
+        context["similar_items"] = partial(
+            recommend,
             self,
             tag_ids=[tag.pk for tag in context["page_tags"]],
             theme_ids=[theme.pk for theme in context["page_themes"]],

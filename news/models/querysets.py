@@ -1,23 +1,18 @@
 """Named queries over the editorial family; views and templates only call these."""
 
 from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Length, Substr
 from django.utils import timezone
 
-from wagtail.models import PageQuerySet, PageViewRestriction
+from wagtail.models import PageQuerySet
 
+from core.visibility import restricted
 from news.content_types import editorial_types
 
 
 class EditorialPageQuerySet(PageQuerySet):
     def visible(self):
-        """Live pages that no view restriction hides, decided inside the same SQL query.
-
-        Wagtail's `public()` loads every restriction first (one more query); this asks the database
-        whether a restricted page is this page or one of its ancestors (a prefix of its path).
-        """
-        restricted = PageViewRestriction.objects.filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-        return self.live().exclude(Exists(restricted))
+        """Live pages that no view restriction hides, decided inside the same SQL query (core.visibility)."""
+        return self.live().exclude(restricted())
 
     def not_over(self, now):
         """Everything but events that have already ended (an event ending at 18:00 is over at 18:00)."""

@@ -7,13 +7,11 @@ rolled back too: nothing a test does reaches the next one.
 """
 
 from datetime import date, datetime, time, timedelta
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils import timezone
 
 from wagtail.images import get_image_model
@@ -28,20 +26,12 @@ from network.membership.models import AnswerRole, JoinFormField, JoinFormPage, M
 from network.newsletter.models import Subscriber
 from news.models import EditorialActor, EditorialPage, EventPage
 from news.registrations import seat_count
-from tests.demo_site import DEMO_PASSWORD, load_demo_site
+from tests.demo_site import DEMO_PASSWORD
 
 # The module runs on one pytest-xdist worker (--dist loadfile), so the demo is loaded once.
 pytestmark = pytest.mark.django_db
 
 PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """The demo, in a transaction that the module's end rolls back; its emails in `sent_emails`."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        yield SimpleNamespace(sent_emails=load_demo_site())
-        transaction.set_rollback(True)
 
 
 def test_demo_builds_the_site_tree_of_the_url_contract(client, demo):

@@ -402,8 +402,9 @@ def test_event_pages_keep_their_query_budget_with_10_and_200_events(client, even
     }, measured
 
 
-# Routing, site, settings, menu, breadcrumbs, the page's themes, tags and linked actors, then the listing (or the
-# recommendations, their keys remembered) with their cards' themes and renditions.
-EVENT_PAGE_QUERIES = 22
-EVENT_INDEX_QUERIES = 15
-PAST_EVENTS_QUERIES = 11
+# Routing, site, settings, the page's themes, tags and linked actors, then the listing with its cards'
+# themes and renditions; the menu, breadcrumbs, footer, cards and recommendations are read as rendered
+# HTML, the directory's address is remembered.
+EVENT_PAGE_QUERIES = 10
+EVENT_INDEX_QUERIES = 10
+PAST_EVENTS_QUERIES = 6

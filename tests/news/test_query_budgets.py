@@ -20,16 +20,16 @@ pytestmark = pytest.mark.django_db
 SIZES = (10, 200)
 TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lieux"]
 
-# Routing, site and settings, menu, breadcrumbs, the page's own relations (themes, tags, actors, images,
-# documents), then the listing or the recommendations with their cards' themes and renditions. Measured
-# warm: a listing's counts and a page's suggested keys are remembered (the ranking's own three queries
-# are counted in tests/news/test_recommendations.py).
+# Routing, site and settings, the page's own relations (themes, tags, actors, images, documents), then
+# the listing with its cards' themes and renditions. Measured warm: a listing's counts are remembered,
+# the menu, breadcrumbs, footer, cards and recommendations read as rendered HTML (the ranking's own three
+# queries are counted in tests/news/test_recommendations.py).
 BUDGETS = {
-    "/actualites/source/": 22,
-    "/actualites/": 15,
-    "/ressources/guide/": 22,
-    "/ressources/?kind=guide": 16,
-    "/territoires-participatifs/": 16,
+    "/actualites/source/": 10,
+    "/actualites/": 10,
+    "/ressources/guide/": 10,
+    "/ressources/?kind=guide": 11,
+    "/territoires-participatifs/": 11,
 }
 
 

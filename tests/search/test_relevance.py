@@ -4,9 +4,6 @@ import warnings
 
 import pytest
 
-from django.db import transaction
-
-from tests.demo_site import load_demo_site
 from tests.search.relevance import measure
 
 # The module runs on one pytest-xdist worker (--dist loadfile), so the demo is loaded once.
@@ -20,14 +17,6 @@ class RelevanceMeasure(UserWarning):
 
 HIT_AT_3_TARGET = 0.95
 MRR_TARGET = 0.85
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_demo_site()
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_relevance_set_meets_its_targets(demo):

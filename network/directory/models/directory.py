@@ -14,6 +14,7 @@ from core.filters import ChoiceFilter, FilterSet, TextFilter, theme_filter
 from core.models import BasePage, Theme
 from core.models.previews import RoutablePreviewMixin
 from core.structured_data import CONTEXT, postal_address, without_empty
+from pagecache.fragments import remembered
 
 from ..region_map import CREDIT, VIEW_BOX, region_map
 from ..sections import actor_sections
@@ -76,10 +77,15 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
 
     @classmethod
     def url_for_request(cls, request):
-        """The directory's address, looked up once per request however many actors a page or search shows."""
-        if not hasattr(request, "_actor_directory_url"):
+        """The directory's address, looked up once per request however many actors a page or search shows,
+        and remembered until the content changes (pagecache.fragments): event pages and searches link to it."""
+
+        def find():
             directory = cls.objects.live().only("id", "url_path", "path", "depth").first()
-            request._actor_directory_url = directory.get_url(request) if directory else None
+            return directory.get_url(request) if directory else None
+
+        if not hasattr(request, "_actor_directory_url"):
+            request._actor_directory_url = remembered(f"actor-directory-url:{request.get_host()}", find)
         return request._actor_directory_url
 
     def directory_context(self, request):
