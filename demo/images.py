@@ -53,6 +53,26 @@ def demo_image(title, content_type=None):
     return ImageFactory(title=variant_title, description=description, credit=source["credit"], file=file)
 
 
+def demo_wordmark(name, colour, filename):
+    """A landscape logo, a mark and the name in one colour on white: a stand-in for a partner's logo."""
+    model = get_image_model()
+    title = f"Logo partenaire – {name}"
+    existing = model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = Image.new("RGB", (480, 200), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((24, 52, 120, 148), fill=colour)
+    draw.rectangle((60, 52, 84, 148), fill="white")
+    font = ImageFont.load_default(size=30)
+    words = name.split()
+    lines = [" ".join(words[: len(words) // 2 + len(words) % 2]), " ".join(words[len(words) // 2 + len(words) % 2 :])]
+    draw.multiline_text((140, 100), "\n".join(line for line in lines if line), fill=colour, anchor="lm", font=font)
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return ImageFactory(title=title, description=f"Logo de {name}", credit="", file=ImageFile(buffer, name=filename))
+
+
 def demo_logo(title, alt_text, initials, colour, filename):
     """A square logo with white initials on one colour, drawn once: a stand-in for the logos actors upload."""
     model = get_image_model()
