@@ -165,3 +165,21 @@ def test_text_spacing_of_rgaa_10_12_cuts_off_and_overlaps_no_text_and_scrolls_no
             damaged += [f"{kind} at {width} px cuts off {element}" for element in damage["clipped"]]
             damaged += [f"{kind} at {width} px draws {pair}" for pair in damage["overlapping"]]
     assert not damaged, "text spacing breaks the layout:\n" + "\n".join(damaged)
+
+
+# Layout shifts since the page started, as the browser reports them (what Lighthouse's CLS adds up).
+SHIFTS = """() => new Promise((resolve) => {
+    const shifts = [];
+    new PerformanceObserver((entries) => shifts.push(...entries.getEntries().map((entry) => entry.value)))
+        .observe({type: "layout-shift", buffered: true});
+    setTimeout(() => resolve(shifts.reduce((total, value) => total + value, 0)), 500);
+})"""
+
+
+def test_a_phone_sees_no_layout_shift_while_the_page_and_its_fonts_load(page, site_pages):
+    """The menu is folded from the first paint where scripts run, and the first view's fonts are
+    preloaded: folding it after the script ran shifted an event page's content by 0.4."""
+    page.set_viewport_size({"width": 412, "height": 823})
+    for kind in ("accueil", "actualite", "evenement", "annuaire"):
+        page.goto(page_path(kind), wait_until="load")
+        assert page.evaluate(SHIFTS) < 0.01, kind
