@@ -4,6 +4,7 @@ from io import BytesIO
 
 from PIL import Image, ImageDraw, ImageFont
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
@@ -60,13 +61,15 @@ def demo_wordmark(name, colour, filename):
     existing = model.objects.filter(title=title).first()
     if existing:
         return existing
-    image = Image.new("RGB", (480, 200), "white")
+    image = Image.new("RGB", (600, 200), "white")
     draw = ImageDraw.Draw(image)
-    draw.ellipse((24, 52, 120, 148), fill=colour)
-    draw.rectangle((60, 52, 84, 148), fill="white")
-    font = ImageFont.load_default(size=30)
+    draw.ellipse((16, 48, 120, 152), fill=colour)
+    draw.rectangle((56, 48, 80, 152), fill="white")
+    # The site's own bold face, which has the accents that Pillow's default font lacks.
+    font = ImageFont.truetype(str(settings.BASE_DIR / "static" / "fonts" / "source-sans-3-latin-700-normal.woff2"), 40)
     words = name.split()
-    lines = [" ".join(words[: len(words) // 2 + len(words) % 2]), " ".join(words[len(words) // 2 + len(words) % 2 :])]
+    half = (len(words) + 1) // 2
+    lines = [" ".join(words[:half]), " ".join(words[half:])]
     draw.multiline_text((140, 100), "\n".join(line for line in lines if line), fill=colour, anchor="lm", font=font)
     buffer = BytesIO()
     image.save(buffer, format="PNG")
