@@ -10,7 +10,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from background import periodic
+        from security.csp import register_image_origins
 
         from . import outbox
+        from .models.site_settings import map_tile_origins
 
         periodic.register("* * * * *", outbox.sweep_outbox, _("courriels restés en attente ou interrompus"))
+        register_image_origins(map_tile_origins)

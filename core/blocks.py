@@ -13,7 +13,7 @@ from wagtail.contrib.typed_table_block.blocks import TypedTableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -106,6 +106,63 @@ class QuoteBlock(blocks.StructBlock):
             "quote": "La transition démocratique concerne tout le monde.",
             "attribution": "Une participante de la rencontre de Lille",
         }
+
+
+CALLOUT_TONES = [("info", _("À savoir")), ("important", _("Important")), ("tip", _("Bon à savoir"))]
+
+
+class CalloutValue(blocks.StructValue):
+    def tone_label(self):
+        return dict(CALLOUT_TONES).get(self.get("tone"), CALLOUT_TONES[0][1])
+
+
+class CalloutBlock(blocks.StructBlock):
+    # The kind is written before the text, so that it is not told by the colour alone.
+    tone = blocks.ChoiceBlock(
+        label=_("nature"),
+        choices=CALLOUT_TONES,
+        default="info",
+        help_text=_("Écrite en tête de l'encadré et donnant sa couleur."),
+    )
+    title = blocks.CharBlock(label=_("titre"), required=False, max_length=150)
+    text = blocks.RichTextBlock(label=_("texte"), features=["bold", "italic", "link", "document-link", "ul"])
+
+    class Meta:
+        value_class = CalloutValue
+        icon = "warning"
+        label = _("Encadré")
+        template = "blocks/callout.html"
+        description = _("Un encadré qui se détache du texte : une date limite, une condition, un conseil.")
+        preview_value = {
+            "tone": "important",
+            "title": "Inscriptions avant le 15 mars",
+            "text": "<p>Les places sont limitées à quarante personnes par atelier.</p>",
+        }
+
+
+class PartnerBlock(blocks.StructBlock):
+    name = blocks.CharBlock(
+        label=_("nom"), max_length=150, help_text=_("Lu à la place du logo par les lecteurs d'écran.")
+    )
+    logo = ImageChooserBlock(
+        label=_("logo"), help_text=_("Sur fond blanc ou transparent, format paysage de préférence.")
+    )
+    url = blocks.URLBlock(label=_("site internet"), required=False)
+
+
+class PartnersBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("titre"), default="Nos partenaires", max_length=150)
+    partners = blocks.ListBlock(PartnerBlock(), label=_("partenaires"), min_num=1)
+
+    class Meta:
+        icon = "group"
+        label = _("Bandeau de partenaires")
+        template = "blocks/partners.html"
+        description = _("Les logos des partenaires et financeurs, chacun menant à son site.")
+
+    def get_preview_value(self):
+        partner = {"name": "Fondation des transitions", "logo": first_image(), "url": "https://example.org/"}
+        return {"title": "Nos partenaires", "partners": [partner, partner, partner]}
 
 
 def validate_link_address(value):
@@ -225,7 +282,9 @@ class BodyStreamBlock(blocks.StreamBlock):
     image = ImageWithCaptionBlock()
     gallery = GalleryBlock()
     quote = QuoteBlock()
+    callout = CalloutBlock()
     call_to_action = CallToActionBlock()
     document = DocumentBlock()
     embed = VideoEmbedBlock()
     table = TableBlock()
+    partners = PartnersBlock()

@@ -107,6 +107,7 @@ def _fill_home_sections(home, news_index, resources, topic):
             "latest_content",
             {"title": "Nouvelles ressources", "content_type": "ressources", "count": 3, "link": resources},
         ),
+        block(read("pages")["partners"]),
     ]
     home.save_revision().publish()
 

@@ -4,6 +4,7 @@ from io import BytesIO
 
 from PIL import Image, ImageDraw, ImageFont
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 
 from wagtail.images import get_image_model
@@ -51,6 +52,28 @@ def demo_image(title, content_type=None):
     index, source = next((index, image) for index, image in enumerate(images) if image["title"] == title)
     file = ImageFile(illustration(subject, source["colours"], seed=index), name=f"demo-{content_type}-{index + 1}.jpg")
     return ImageFactory(title=variant_title, description=description, credit=source["credit"], file=file)
+
+
+def demo_wordmark(name, colour, filename):
+    """A landscape logo, a mark and the name in one colour on white: a stand-in for a partner's logo."""
+    model = get_image_model()
+    title = f"Logo partenaire – {name}"
+    existing = model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    image = Image.new("RGB", (600, 200), "white")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((16, 48, 120, 152), fill=colour)
+    draw.rectangle((56, 48, 80, 152), fill="white")
+    # The site's own bold face, which has the accents that Pillow's default font lacks.
+    font = ImageFont.truetype(str(settings.BASE_DIR / "static" / "fonts" / "source-sans-3-latin-700-normal.woff2"), 40)
+    words = name.split()
+    half = (len(words) + 1) // 2
+    lines = [" ".join(words[:half]), " ".join(words[half:])]
+    draw.multiline_text((140, 100), "\n".join(line for line in lines if line), fill=colour, anchor="lm", font=font)
+    buffer = BytesIO()
+    image.save(buffer, format="PNG")
+    return ImageFactory(title=title, description=f"Logo de {name}", credit="", file=ImageFile(buffer, name=filename))
 
 
 def demo_logo(title, alt_text, initials, colour, filename):

@@ -6,6 +6,7 @@ again changes nothing.
 """
 
 from datetime import datetime, time, timedelta
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
@@ -41,6 +42,8 @@ def _load_actors():
             continue
         fields = {name: value for name, value in actor.items() if name != "logo"}
         fields["themes"] = [themes_by_slug[slug] for slug in actor["themes"] if slug in themes_by_slug]
+        # As written in the file: a float's binary digits would exceed the field's six decimals.
+        fields.update({name: Decimal(str(actor[name])) for name in ("latitude", "longitude") if name in actor})
         ActorFactory(**fields, logo=_logo(actor) if "logo" in actor else None)
         created += 1
     return created

@@ -14,6 +14,7 @@ from core.rich_text import CleanStreamField
 from core.routing import deepest_page_on_the_way
 from core.structured_data import site_organization, site_reference, website
 from home.figures import network_figures
+from network.directory.blocks import NetworkMapBlock
 from news.blocks import ListingStreamBlock
 from news.models import NewsIndexPage, ResourceIndexPage
 from pagecache.fragments import remembered
@@ -162,6 +163,12 @@ def home_structured_data(request):
     ]
 
 
+class StandardStreamBlock(BodyStreamBlock):
+    """The body of content pages: the usual blocks, and the network's map for the pages about it."""
+
+    network_map = NetworkMapBlock()
+
+
 class StandardPage(BasePage):
     """A generic content page: "Qui sommes-nous", legal notice, accessibility statement..."""
 
@@ -172,7 +179,7 @@ class StandardPage(BasePage):
         help_text=_("Une ou deux phrases en gros caractères sous le titre ; rien ne s'affiche si vide."),
     )
     body = CleanStreamField(
-        BodyStreamBlock(),
+        StandardStreamBlock(),
         blank=True,
         verbose_name=_("contenu"),
         help_text=_("Le contenu de la page, sous l'introduction : texte, intertitres, images, documents, vidéos…"),

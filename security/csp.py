@@ -64,6 +64,22 @@ def rebuild_policies(*, setting, **kwargs):
         admin_directives.cache_clear()
 
 
+# Functions of the request giving outside origins that the site's own settings let images come from
+# (map tiles an editor turned on): filled by the apps at start-up, read for every page.
+IMAGE_ORIGIN_SOURCES = []
+
+
+def register_image_origins(source):
+    IMAGE_ORIGIN_SOURCES.append(source)
+
+
+def extra_image_origins(request, response):
+    # Pages only: a stylesheet or a redirect loads no image, and asking costs a cache read.
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):
+        return []
+    return [origin for source in IMAGE_ORIGIN_SOURCES for origin in source(request) if origin]
+
+
 def is_admin(request):
     # A preview is rendered by Wagtail through the whole middleware chain again, on a dummy request
     # at the page's public address; the admin frames what it answers.
@@ -77,4 +93,6 @@ class SiteCSPMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and parts.config is None:
             parts.config = admin_directives() if is_admin(request) else public_directives()
+            if origins := extra_image_origins(request, response):
+                parts.config = parts.config | {"img-src": [*parts.config["img-src"], *origins]}
         return parts

@@ -1,3 +1,7 @@
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 from core.rich_text import CleanStreamField
+from pagecache.fragments import remembered
 
 DEFAULT_ORGANISATION_NAME = "Territoires participatifs"
 
@@ -33,6 +38,22 @@ class SocialLinkBlock(blocks.StructBlock):
         value_class = SocialLinkValue
         icon = "link-external"
         label = _("Lien vers un réseau social")
+
+
+TILE_PLACEHOLDERS = ("{z}", "{x}", "{y}")
+
+
+def validate_tile_url(value):
+    """An https address of one server with the {z}, {x} and {y} of web map tiles, and no other braces."""
+    if not value:
+        return
+    filled = value.replace("{z}", "0").replace("{x}", "0").replace("{y}", "0")
+    if any(placeholder not in value for placeholder in TILE_PLACEHOLDERS) or "{" in filled or "}" in filled:
+        raise ValidationError(
+            _("L'adresse contient {z}, {x} et {y}, et rien d'autre entre accolades, ex. %(example)s."),
+            params={"example": "https://tile.openstreetmap.org/{z}/{x}/{y}.png"},
+        )
+    URLValidator(schemes=["https"], message=_("Saisissez une adresse complète commençant par https://."))(filled)
 
 
 @register_setting(icon="cog")
@@ -126,6 +147,30 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Mentions légales, accessibilité, données personnelles…"),
     )
 
+    map_tiles_enabled = models.BooleanField(
+        _("afficher un fond de carte extérieur"),
+        default=False,
+        help_text=_(
+            "Sous la carte du réseau, propose aux visiteurs d'afficher les rues et les villes d'un serveur de "
+            "tuiles. Ce serveur voit l'adresse IP des visiteurs qui l'acceptent : rien n'est chargé sans leur accord."
+        ),
+    )
+    map_tiles_url = models.CharField(
+        _("adresse des tuiles"),
+        max_length=255,
+        blank=True,
+        validators=[validate_tile_url],
+        help_text=_("Modèle d'adresse du serveur de tuiles, ex. https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+    )
+    map_tiles_attribution = models.CharField(
+        _("crédit du fond de carte"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Affiché sous la carte, tel que le demande le serveur, ex. « © les contributeurs d'OpenStreetMap »."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [FieldPanel("organisation_name"), FieldPanel("address"), FieldPanel("contact_email"), FieldPanel("phone")],
@@ -146,12 +191,44 @@ class SiteSettings(BaseSiteSetting):
         ),
         FieldPanel("social_links"),
         FieldPanel("legal_links"),
+        MultiFieldPanel(
+            [FieldPanel("map_tiles_enabled"), FieldPanel("map_tiles_url"), FieldPanel("map_tiles_attribution")],
+            heading=_("Fond de carte"),
+        ),
     ]
 
     class Meta:
         verbose_name = _("réglages du site")
 
+    def clean(self):
+        super().clean()
+        if self.map_tiles_enabled:
+            missing = {
+                name: _("Nécessaire pour afficher le fond de carte.")
+                for name in ("map_tiles_url", "map_tiles_attribution")
+                if not getattr(self, name)
+            }
+            if missing:
+                raise ValidationError(missing)
+
+    @property
+    def map_tile_server(self):
+        """The origin (https://host) that tiles come from when they are on, else empty: the policy
+        (security.csp) lets images come from it, and the map names it to the visitor."""
+        if not (self.map_tiles_enabled and self.map_tiles_url):
+            return ""
+        address = urlsplit(self.map_tiles_url)
+        return f"{address.scheme}://{address.netloc}"
+
     @property
     def display_name(self):
         """The name the site signs with: feeds, structured data; templates show the same default."""
         return self.organisation_name or DEFAULT_ORGANISATION_NAME
+
+
+def map_tile_origins(request):
+    """The tile server's origin for the pages' policy while tiles are on; remembered under the content
+    generation, which a change of the settings retires, so that a page served from the cache still
+    reads no database."""
+    key = f"map-tile-server:{request.get_host()}"
+    return [remembered(key, lambda: SiteSettings.for_request(request).map_tile_server)]

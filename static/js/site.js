@@ -32,3 +32,41 @@ if (menuToggle && header) {
     }
   });
 }
+
+// Outside map tiles, when an editor turned them on: loaded only once the visitor says yes. The
+// answer is kept on this device with the server it covers, so that another server asks again.
+const TILE_CONSENT = "fond-de-carte";
+for (const map of document.querySelectorAll("[data-region-map][data-tile-server]")) {
+  const server = map.dataset.tileServer;
+  const consent = map.querySelector("[data-region-map-consent]");
+  const show = map.querySelector("[data-region-map-show]");
+  const hide = map.querySelector("[data-region-map-hide]");
+  const layer = map.querySelector("[data-region-map-tiles]");
+  const images = map.querySelector("[data-region-map-tile-images]");
+  const attribution = map.querySelector("[data-region-map-attribution]");
+  const setShown = (shown) => {
+    layer.replaceChildren(...(shown ? images.content.firstElementChild.cloneNode(true).children : []));
+    map.classList.toggle("region-map--tiles", shown);
+    attribution.hidden = !shown;
+    show.hidden = shown;
+    hide.hidden = !shown;
+  };
+  show.addEventListener("click", () => {
+    localStorage.setItem(TILE_CONSENT, JSON.stringify({server, date: new Date().toISOString()}));
+    setShown(true);
+    hide.focus();
+  });
+  hide.addEventListener("click", () => {
+    localStorage.removeItem(TILE_CONSENT);
+    setShown(false);
+    show.focus();
+  });
+  consent.hidden = false;
+  let stored = null;
+  try {
+    stored = JSON.parse(localStorage.getItem(TILE_CONSENT));
+  } catch {
+    // An unreadable answer is no answer: the visitor is asked again.
+  }
+  setShown(stored?.server === server);
+}

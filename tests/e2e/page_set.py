@@ -148,6 +148,14 @@ def full_body(link_target):
         ),
         ("quote", {"quote": "Agir ensemble change la façon de décider.", "attribution": "Une participante"}),
         (
+            "callout",
+            {
+                "tone": "important",
+                "title": "Inscriptions avant le 15 mars",
+                "text": '<p>Quarante places par atelier ; <a href="/">le programme</a> est en ligne.</p>',
+            },
+        ),
+        (
             "call_to_action",
             {"label": "Rejoindre le réseau", "link": {"page": link_target, "url": ""}, "style": "primary"},
         ),
@@ -165,7 +173,25 @@ def full_body(link_target):
                 },
             },
         ),
+        (
+            "partners",
+            {
+                "title": "Ils soutiennent le réseau",
+                "partners": [
+                    {
+                        "name": "Fondation des communs",
+                        "logo": _logo("Logo de la Fondation"),
+                        "url": "https://example.org/",
+                    },
+                    {"name": "Fonds des initiatives", "logo": _logo("Logo du Fonds"), "url": ""},
+                ],
+            },
+        ),
     ]
+
+
+def _logo(description):
+    return ImageFactory(description=description, file__width=480, file__height=200)
 
 
 def load_page_set():
@@ -187,7 +213,7 @@ def build_page_set():
         title="Territoires en transition : retour sur la rencontre",
         slug="retour-sur-la-rencontre",
         intro="Ce que les territoires participatifs ont mis en commun cette année.",
-        body=full_body(link_target=section),
+        body=[*full_body(link_target=section), ("network_map", {"heading": "Le réseau sur la carte"})],
     )
 
 
@@ -307,6 +333,8 @@ def build_network(section, article):
         postal_code="59100",
         commune="Roubaix",
         department="Nord",
+        latitude="50.6942",
+        longitude="3.1746",
         member_since=timezone.localdate().replace(day=1),
         themes=[participation],
     )
@@ -317,6 +345,8 @@ def build_network(section, article):
         short_description="Un tiers-lieu qui prête ses ateliers et sa cuisine aux collectifs d'habitants.",
         commune="Lille",
         department="Nord",
+        latitude="50.6292",
+        longitude="3.0573",
         themes=[participation, climat],
     )
     ActorFactory(

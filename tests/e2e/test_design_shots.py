@@ -18,8 +18,9 @@ GALLERY = Path(settings.BASE_DIR) / "docs" / "design"
 WIDTHS = (320, 768, 1366)
 # Page type -> (demo address, what to look at).
 PAGES = {
-    "accueil": ("/", "Accueil : à la une, prochains événements, actualités, ressources, chiffres clés"),
-    "page-de-contenu": ("/qui-sommes-nous/", "Page de contenu"),
+    "accueil": ("/", "Accueil : à la une, prochains événements, actualités, ressources, partenaires, chiffres clés"),
+    "page-de-contenu": ("/qui-sommes-nous/", "Page de contenu : citation, encadré, partenaires et financeurs"),
+    "reseau": ("/reseau/", "Le réseau : carte des acteurs par département et par commune"),
     "actualites": ("/actualites/", "Actualités : filtres et cartes"),
     "actualite": (
         "/actualites/lancement-reseau-regional-territoires-participatifs/",
@@ -34,7 +35,7 @@ PAGES = {
         "Ressource : document à télécharger",
     ),
     "dossier": ("/territoires-participatifs/", "Dossier thématique"),
-    "annuaire": ("/reseau/annuaire/?departement=Nord", "Annuaire filtré : résumé des filtres, logos"),
+    "annuaire": ("/reseau/annuaire/?departement=Nord", "Annuaire filtré : carte, résumé des filtres, logos"),
     "acteur": ("/reseau/annuaire/flandre-energie-citoyenne/", "Fiche d'acteur"),
     "adhesion": ("/reseau/rejoindre/", "Formulaire d'adhésion"),
     "newsletter": ("/newsletter/", "Inscription à la lettre"),

@@ -93,3 +93,39 @@ def test_a_gallery_is_saved_with_two_images_or_more():
     assert "au moins deux images" in str(refused.value.block_errors["images"].non_block_errors)
     two = block.clean(block.to_python({"title": "Retour en images", "images": [image, image]}))
     assert len(two["images"]) == 2
+
+
+def test_a_callout_says_its_kind_in_words_not_only_in_colour():
+    block = BodyStreamBlock.base_blocks["callout"]
+    raw = {"tone": "important", "title": "Inscriptions avant le 15 mars", "text": "<p>Quarante places ?</p>"}
+
+    html = block.render(block.to_python(raw))
+
+    assert '<div class="callout callout--important" role="note">' in html
+    assert '<p class="callout__tone">Important</p>' in html
+    # French spacing reaches the rich text: a no-break space holds « ? » to its word.
+    assert "places\u202f?" in html or "places\u00a0?" in html
+
+
+def test_a_partners_strip_names_each_logo_and_links_those_with_a_site():
+    block = BodyStreamBlock.base_blocks["partners"]
+    raw = {
+        "title": "Nos partenaires",
+        "partners": [
+            {
+                "name": "Fondation des communs",
+                "logo": ImageFactory(description="Un logo").pk,
+                "url": "https://example.org/",
+            },
+            {"name": "Fonds des initiatives", "logo": ImageFactory().pk, "url": ""},
+        ],
+    }
+
+    html = block.render(block.to_python(raw))
+
+    # The logo's text is the partner's name, which is also where the link leads.
+    assert re.search(
+        r'<a href="https://example.org/" class="partners__link"><img [^>]*alt="Fondation des communs"', html
+    )
+    assert re.search(r'<li class="partners__item">\s*<img [^>]*alt="Fonds des initiatives" loading="lazy">', html)
+    assert html.count("<img") == 2

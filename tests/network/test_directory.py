@@ -168,9 +168,9 @@ def grow_actors(themes):
 
 
 # Routing (one query for the pages on the way), site, settings (menu, breadcrumbs and the actor's contents
-# are read as rendered HTML), then the map's counts by department, the directory's filter choices,
-# count, one page of actors and their themes; or the actor, its themes and tags.
-BUDGETS = {URL: 12, URL + "?departement=Nord&theme=theme-0": 9, URL + "acteur-0001/": 9}
+# are read as rendered HTML), then the map's counts by department and its places, the directory's
+# filter choices, count, one page of actors and their themes; or the actor, its themes and tags.
+BUDGETS = {URL: 13, URL + "?departement=Nord&theme=theme-0": 10, URL + "acteur-0001/": 9}
 
 
 @pytest.mark.parametrize("url", BUDGETS)

@@ -162,7 +162,7 @@ class Actor(
         decimal_places=6,
         null=True,
         blank=True,
-        help_text=_("Facultatif, en degrés décimaux (ex. 50.629250) ; gardée pour une carte, pas encore affichée."),
+        help_text=_("Facultatif, en degrés décimaux (ex. 50.629250) ; avec la longitude, place l'acteur sur la carte."),
     )
     longitude = models.DecimalField(
         _("longitude"),
@@ -170,7 +170,7 @@ class Actor(
         decimal_places=6,
         null=True,
         blank=True,
-        help_text=_("Facultatif, en degrés décimaux (ex. 3.057256) ; gardée pour une carte, pas encore affichée."),
+        help_text=_("Facultatif, en degrés décimaux (ex. 3.057256) ; avec la latitude, place l'acteur sur la carte."),
     )
     member_since = models.DateField(
         _("membre du réseau depuis"),

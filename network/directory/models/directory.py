@@ -11,12 +11,12 @@ from wagtail.contrib.routable_page.models import path
 from wagtail.search import index
 
 from core.filters import ChoiceFilter, FilterSet, TextFilter, theme_filter
-from core.models import BasePage, Theme
+from core.models import BasePage, SiteSettings, Theme
 from core.models.previews import RoutablePreviewMixin
 from core.structured_data import CONTEXT, postal_address, without_empty
 from pagecache.fragments import remembered
 
-from ..region_map import CREDIT, VIEW_BOX, region_map
+from ..region_map import CREDIT, VIEW_BOX, places, region_map, tiles
 from ..sections import actor_sections
 from .actors import Actor, ActorQuerySet
 
@@ -92,15 +92,12 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
         """Filters from the query string (unknown values match nothing and are named), then one page of actors."""
         filters = self.filter_set.read_request(request, self)
         actors = filters.apply(Actor.objects.published()).order_by("name", "pk").for_cards()
-        # The map counts every published actor: it is how a visitor picks a department to filter by.
-        counts = dict(Actor.objects.published().order_by().values_list("department").annotate(Count("pk")))
         return {
             "actors": Paginator(actors, self.per_page).get_page(request.GET.get("page")),
             "filters": filters,
             "removal_links": filters.removal_links(request.GET),
-            "region_map": region_map(counts, selected=filters.values.get("departement", "")),
-            "region_map_box": VIEW_BOX,
-            "region_map_credit": CREDIT,
+            # Every published actor, whatever the filters: it is how a visitor picks a department.
+            "region_map": network_map(request, directory_url="", selected=filters.values.get("departement", "")),
             # A list: in the template, `options.theme.values` would read a theme whose slug is « values ».
             "theme_choices": list(filters.options["theme"].values()),
         }
@@ -113,6 +110,26 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
             **actor_sections(actor),
             "structured_data": organization_data(actor, self.full_url + actor.slug + "/" if self.full_url else ""),
         }
+
+
+def network_map(request, directory_url, selected=""):
+    """The departments with their numbers of actors, the places of the actors that have coordinates,
+    and the outside tiles when an editor turned them on: two queries whatever the number of actors."""
+    published = Actor.objects.published().order_by()
+    counts = dict(published.values_list("department").annotate(Count("pk")))
+    located = published.exclude(latitude=None).exclude(longitude=None)
+    site_settings = SiteSettings.for_request(request)
+    tile_server = site_settings.map_tile_server
+    return {
+        "departments": region_map(counts, selected=selected),
+        "places": places(located.values_list("commune", "latitude", "longitude")),
+        "box": VIEW_BOX,
+        "credit": CREDIT,
+        "directory_url": directory_url,
+        "tiles": tiles(site_settings.map_tiles_url) if tile_server else [],
+        "tile_server": tile_server,
+        "tiles_attribution": site_settings.map_tiles_attribution,
+    }
 
 
 def organization_data(actor, url):

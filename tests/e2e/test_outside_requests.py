@@ -1,0 +1,125 @@
+"""Every request a page makes, listed in a real browser: the site asks nothing of another server,
+and map tiles an editor turned on are fetched only once the visitor accepts them.
+
+Requests to the tile server are answered by the test with a small picture, and any other outside
+request is cut off, so that the run stays offline; both are still listed.
+"""
+
+import base64
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.models import SiteSettings
+from network.directory.region_map import tiles
+from tests.e2e.page_set import DIRECTORY_PATH, PAGE_PATHS, STANDARD_PAGE_PATH, page_path
+from tests.e2e.test_csp_browser import REPORT_VIOLATIONS, VIOLATION, violations
+
+pytestmark = pytest.mark.e2e
+
+TILE_SERVER = "https://tiles.example.org"
+OTHER_TILE_SERVER = "https://cartes.example.net"
+# A transparent pixel: what the tile server answers in this test.
+PIXEL = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="
+)
+
+
+@pytest.fixture
+def listed(page, live_server):
+    """A tab that lists in `page.outside` every request it sends to another server than the site."""
+    page.outside = []
+    page.violations = []
+    page.add_init_script(REPORT_VIOLATIONS)
+    page.on("console", lambda message: VIOLATION in message.text and page.violations.append(message.text))
+    page.context.on(
+        "request", lambda request: request.url.startswith(live_server.url) or page.outside.append(request.url)
+    )
+    tile_servers = re.compile(rf"^({re.escape(TILE_SERVER)}|{re.escape(OTHER_TILE_SERVER)})/")
+    page.context.route(
+        re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"),
+        lambda route: (
+            route.fulfill(body=PIXEL, content_type="image/png")
+            if tile_servers.match(route.request.url)
+            else route.abort()
+        ),
+    )
+    return page
+
+
+def turn_tiles_on(server):
+    site_settings = SiteSettings.objects.get()
+    site_settings.map_tiles_enabled = True
+    site_settings.map_tiles_url = f"{server}/{{z}}/{{x}}/{{y}}.png"
+    site_settings.map_tiles_attribution = "© les contributeurs d'OpenStreetMap"
+    site_settings.save()
+
+
+def tile_requests(page, server=TILE_SERVER):
+    return [url for url in page.outside if url.startswith(server + "/")]
+
+
+def test_no_page_of_any_kind_sends_a_request_to_another_server(listed, site_pages):
+    for kind in PAGE_PATHS:
+        listed.goto(page_path(kind), wait_until="networkidle")
+
+    assert listed.outside == []
+
+
+def test_map_tiles_load_only_once_the_visitor_accepts_them_and_the_answer_covers_one_server(listed, site_pages):
+    turn_tiles_on(TILE_SERVER)
+    # The editor's setting alone sends nothing: the visitor is asked first.
+    for path in (DIRECTORY_PATH, STANDARD_PAGE_PATH):
+        listed.goto(path, wait_until="networkidle")
+    assert listed.outside == []
+
+    show = listed.get_by_role("button", name="Afficher le fond de carte")
+    expect(listed.get_by_text("tiles.example.org, qui verra votre adresse IP")).to_be_visible()
+    show.click()
+    hide = listed.get_by_role("button", name="Masquer le fond de carte")
+    expect(hide).to_be_focused()
+    expect(listed.locator(".region-map__tiles image")).to_have_count(len(tiles(TILE_SERVER)))
+    listed.wait_for_load_state("networkidle")
+    assert len(tile_requests(listed)) == len(tiles(TILE_SERVER))
+    expect(listed.get_by_text("© les contributeurs d'OpenStreetMap")).to_be_visible()
+    assert violations(listed) == []
+
+    # The answer is kept: the directory's map shows the tiles at once.
+    listed.outside.clear()
+    listed.goto(DIRECTORY_PATH, wait_until="networkidle")
+    expect(listed.get_by_role("button", name="Masquer le fond de carte")).to_be_visible()
+    assert len(tile_requests(listed)) == len(tiles(TILE_SERVER))
+
+    # Another server is another question.
+    turn_tiles_on(OTHER_TILE_SERVER)
+    listed.outside.clear()
+    listed.goto(DIRECTORY_PATH, wait_until="networkidle")
+    expect(listed.get_by_role("button", name="Afficher le fond de carte")).to_be_visible()
+    assert listed.outside == []
+
+    # Taking the answer back removes the tiles, and the next visit asks again.
+    listed.get_by_role("button", name="Afficher le fond de carte").click()
+    listed.get_by_role("button", name="Masquer le fond de carte").click()
+    expect(listed.locator(".region-map__tiles image")).to_have_count(0)
+    listed.outside.clear()
+    listed.reload(wait_until="networkidle")
+    expect(listed.get_by_role("button", name="Afficher le fond de carte")).to_be_visible()
+    assert listed.outside == []
+    assert violations(listed) == []
+
+
+def test_without_javascript_the_map_offers_no_tiles_and_sends_nothing(page_without_javascript, site_pages, live_server):
+    turn_tiles_on(TILE_SERVER)
+    outside = []
+    page_without_javascript.context.on(
+        "request", lambda request: request.url.startswith(live_server.url) or outside.append(request.url)
+    )
+    page_without_javascript.context.route(
+        re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda r: r.abort()
+    )
+    page_without_javascript.goto(DIRECTORY_PATH, wait_until="networkidle")
+
+    expect(page_without_javascript.get_by_role("link", name="Nord : 2 acteurs")).to_be_visible()
+    expect(page_without_javascript.get_by_role("button", name="Afficher le fond de carte")).to_have_count(0)
+    assert outside == []
