@@ -94,10 +94,10 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('label', models.CharField(max_length=200, verbose_name='question')),
-                ('kind', models.CharField(choices=[('texte', 'Texte court'), ('choix', 'Choix dans une liste'), ('case', 'Case à cocher')], default='texte', max_length=10, verbose_name='type de réponse')),
+                ('label', models.CharField(help_text="Telle qu'affichée dans le formulaire, ex. « Votre fonction ».", max_length=200, verbose_name='question')),
+                ('kind', models.CharField(choices=[('texte', 'Texte court'), ('choix', 'Choix dans une liste'), ('case', 'Case à cocher')], default='texte', help_text='Texte court, un choix parmi une liste (boutons radio) ou une case à cocher.', max_length=10, verbose_name='type de réponse')),
                 ('choices', models.TextField(blank=True, help_text='Pour « Choix dans une liste » : un choix par ligne.', verbose_name='choix proposés')),
-                ('required', models.BooleanField(default=False, verbose_name='réponse obligatoire')),
+                ('required', models.BooleanField(default=False, help_text="Coché : l'inscription ne part pas sans cette réponse.", verbose_name='réponse obligatoire')),
                 ('purpose', models.CharField(help_text='Dit à la personne à quoi sert sa réponse, sous la question (ex. « Pour prévoir le nombre de repas »).', max_length=200, verbose_name='usage de la réponse')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='registration_questions', to='news.eventpage')),
             ],

@@ -37,14 +37,24 @@ class RegistrationQuestion(Orderable):
         CHECKBOX = "case", _("Case à cocher")
 
     page = ParentalKey("news.EventPage", on_delete=models.CASCADE, related_name="registration_questions")
-    label = models.CharField(_("question"), max_length=200)
-    kind = models.CharField(_("type de réponse"), max_length=10, choices=Kind.choices, default=Kind.SHORT_TEXT)
+    label = models.CharField(
+        _("question"), max_length=200, help_text=_("Telle qu'affichée dans le formulaire, ex. « Votre fonction ».")
+    )
+    kind = models.CharField(
+        _("type de réponse"),
+        max_length=10,
+        choices=Kind.choices,
+        default=Kind.SHORT_TEXT,
+        help_text=_("Texte court, un choix parmi une liste (boutons radio) ou une case à cocher."),
+    )
     choices = models.TextField(
         _("choix proposés"),
         blank=True,
         help_text=_("Pour « Choix dans une liste » : un choix par ligne."),
     )
-    required = models.BooleanField(_("réponse obligatoire"), default=False)
+    required = models.BooleanField(
+        _("réponse obligatoire"), default=False, help_text=_("Coché : l'inscription ne part pas sans cette réponse.")
+    )
     purpose = models.CharField(
         _("usage de la réponse"),
         max_length=200,
