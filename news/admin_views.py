@@ -160,6 +160,8 @@ def add_registration(request, page_id):
     _require(request, ADD)
     event = _event(page_id)
     form = StaffRegistrationForm(request.POST or None)
+    # The very words the person agrees to, stored with the registration.
+    form.fields["consent"].help_text = event.registration_consent_text
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
