@@ -91,9 +91,9 @@ def _test_database_url():
 
 
 class AppServer:
-    """gunicorn with one worker, which keeps its database connection between requests as in production."""
+    """gunicorn (one worker unless told), which keeps its database connection between requests as in production."""
 
-    def __init__(self, log_path, **environment):
+    def __init__(self, log_path, workers=1, **environment):
         address = f"127.0.0.1:{free_port()}"
         self.url = f"http://{address}"
         self.log_path = log_path
@@ -103,7 +103,8 @@ class AppServer:
             "DATABASE_URL": _test_database_url(),
             **environment,
         }
-        command = [Path(sys.executable).with_name("gunicorn"), "config.wsgi", "--bind", address, "--workers", "1"]
+        command = [Path(sys.executable).with_name("gunicorn"), "config.wsgi", "--bind", address]
+        command += ["--workers", str(workers)]
         command += ["--timeout", "120"]  # a busy test machine is slow to load the site in the worker
         with open(log_path, "w") as log:
             self.process = subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=log)  # noqa: S603
