@@ -1,7 +1,8 @@
 """A small site with one object of every kind the admin's URLs name, and a user for each role.
 
 Built once for the role matrix (tests/home/test_admin_role_matrix.py): a page of each type, an article
-waiting in « Relecture », an actor, a theme, a join request with its email, a subscriber, an image, a
+waiting in « Relecture », an actor, a theme, a join request with its email, a subscriber, an event taking
+registrations on the site with one registration, an image, a
 document, an upload in progress, a collection, a redirect, a promoted search, the workflow, its task…
 """
 
@@ -38,6 +39,7 @@ from news.factories import (
     ResourcePageFactory,
     TopicPageFactory,
 )
+from news.registrations import add_by_hand
 from search.models import Synonym
 
 ROLES = ("anonyme", "Rédacteurs", "Modérateurs", "Administrateurs")
@@ -93,6 +95,17 @@ def build_admin_site():
     o["news"] = NewsPageFactory(parent=news_index, hero_image=o["image"])
     o["event_index"] = event_index = EventIndexPageFactory(parent=home)
     o["event"] = EventPageFactory(parent=event_index)
+    o["registration_event"] = registration_event = EventPageFactory(
+        parent=event_index, title="Rencontre avec inscription", registration_mode="site", capacity=10
+    )
+    o["registration"] = add_by_hand(
+        registration_event,
+        name="Dominique Inscrite",
+        email="dominique@inscrite.example",
+        structure="Les Jardins partagés de Fives",
+        consent_text=registration_event.registration_consent_text,
+        notify=False,
+    ).registration
     o["resource_index"] = resource_index = ResourceIndexPageFactory(parent=home)
     o["resource"] = resource = ResourcePageFactory(parent=resource_index)
     resource.documents.add(ResourceDocument(document=o["document"], title=""))

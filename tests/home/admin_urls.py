@@ -72,6 +72,7 @@ def _by_namespace(name, site):
         "wagtailadmin_api:documents": site.document,
         "wagtailadmin_api:images": site.image,
         "membership_membershiprequest_modeladmin_decide": site.join_request,
+        "news_change_registration": site.registration,
         "wagtailsettings": site.settings,
     }
     for prefix, obj in objects.items():
@@ -128,10 +129,13 @@ def fill(url, site):
         values["page_id"] = site.join_form.pk
     if name in {"network_send_newsletter", "network_newsletter_progress"}:
         values["page_id"] = site.letter.pk
+    if name in {"news_event_registrations", "news_add_registration", "news_attendance_sheet"}:
+        values["page_id"] = site.registration_event.pk
     if "uploaded_file_id" in url.arguments:
         values["uploaded_file_id"] = (site.uploaded_image if "image" in name else site.uploaded_document).pk
     if "instance_pk" in url.arguments:
-        values["instance_pk"] = (site.join_request if "membership" in name else site.subscriber).pk
+        records = {"membership": site.join_request, "newsletter": site.subscriber, "news": site.registration}
+        values["instance_pk"] = records[name.split("_", 1)[0]].pk
     if name == "wagtailsettings:edit" or name.startswith("wagtailsettings:"):
         values.update(app_name="core", model_name="sitesettings", pk=site.site.pk)
     if name == "wagtail_bulk_action":

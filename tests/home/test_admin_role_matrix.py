@@ -191,7 +191,8 @@ GROUPS = {
             "wagtailsettings:edit(app_name, model_name, pk)",
         ],
     ),
-    "données personnelles : demandes d'adhésion, réponses au formulaire, abonnés, envoi de la lettre, courriels": (
+    "données personnelles : demandes d'adhésion, réponses au formulaire, abonnés, envoi de la lettre, courriels, "
+    "inscriptions aux événements": (
         (LOGIN, REFUSED, OK, OK),
         [
             "membership_membershiprequest_modeladmin_index",
@@ -207,6 +208,13 @@ GROUPS = {
             "network_send_newsletter(*)",
             "network_newsletter_progress(*)",
             "core_outbox",
+            "news_registration_modeladmin_index",
+            "news_registration_modeladmin_inspect(*)",
+            "news_registration_modeladmin_history(*)",
+            # One event's registrations, adding someone by hand, the attendance sheet: names and needs.
+            "news_event_registrations(*)",
+            "news_add_registration(*)",
+            "news_attendance_sheet(*)",
         ],
     ),
     "administration : comptes, rôles, sites, collections, circuits de relecture": (
@@ -241,6 +249,11 @@ GROUPS = {
             "membership_membershiprequest_modeladmin_edit(*)",
             "newsletter_subscriber_modeladmin_create",
             "newsletter_subscriber_modeladmin_edit(*)",
+            # Registrations change through the seat service only (the event's screen), and are cancelled,
+            # never deleted: a deleted seat would not go to the waiting list.
+            "news_registration_modeladmin_create",
+            "news_registration_modeladmin_edit(*)",
+            "news_registration_modeladmin_delete(*)",
         ],
     ),
     "super-utilisateurs seulement (Wagtail les réserve) : termes recherchés, liste générique des extraits": (
@@ -288,6 +301,7 @@ GROUPS = {
             "wagtailsnippets_directory_actor:lock(*)",
             "wagtailredirects:process_import",
             "core_outbox_retry(*)",
+            "news_change_registration(*)",
         ],
     ),
     "déverrouiller un acteur qui n'est pas verrouillé": (
@@ -317,6 +331,7 @@ EXPORTS = {
     "membership_membershiprequest_modeladmin_index": "données personnelles",
     "newsletter_subscriber_modeladmin_index": "données personnelles",
     "wagtailforms:list_submissions(page_id)": "données personnelles",
+    "news_registration_modeladmin_index": "données personnelles",
     "wagtailsnippets_directory_actor:list": "rédaction",
 }
 EXPORT_TYPES = {
@@ -324,9 +339,9 @@ EXPORT_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
 
-# What no Rédacteur nor visitor may read anywhere in the admin: the join request's and the subscriber's
-# identity (admin_site.py writes them).
-PERSONAL_MARKERS = ("camille@jardins.example", "Jardins partagés de Fives", "abonne-")
+# What no Rédacteur nor visitor may read anywhere in the admin: the join request's, the subscriber's and
+# the event registration's identity (admin_site.py writes them).
+PERSONAL_MARKERS = ("camille@jardins.example", "Jardins partagés de Fives", "abonne-", "Dominique", "dominique@")
 
 # Commands that read or erase personal data, or send it: only from a shell on the server.
 PERSONAL_DATA_COMMANDS = (
@@ -471,6 +486,7 @@ NEVER_FOR_REDACTEURS = [
         ("membership", "membershiprequest"),
         ("newsletter", "subscriber"),
         ("core", "outgoingemail"),
+        ("news", "registration"),
         ("core", "sitesettings"),
         ("users", "user"),
         ("auth", "group"),
@@ -486,6 +502,9 @@ FOR_MODERATEURS = [
     "membership.delete_membershiprequest",
     "newsletter.view_subscriber",
     "newsletter.delete_subscriber",
+    "news.view_registration",
+    "news.add_registration",
+    "news.change_registration",
     "core.change_sitesettings",
 ]
 
