@@ -26,7 +26,7 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0006_synonym_roles"),
+        ("home", "0007_callout_partners_network_map_blocks"),
         ("news", "0003_event_registrations_on_site"),
     ]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
