@@ -1,7 +1,7 @@
 """Registrations to an event, for the staff: who comes, where each stands, and what staff change.
 
 Names, addresses and needs are personal data: these screens are for Modérateurs and Administrateurs
-(the permissions on Registration, granted by home/migrations/0007_registration_roles.py). Rédacteurs
+(the permissions on Registration, granted by home/migrations/0008_registration_roles.py). Rédacteurs
 see the counts only, in the agenda's page listing and on the dashboard (news/wagtail_hooks.py).
 Every change goes through the seat service (news/registrations.py), so the capacity holds whatever
 staff do, and the person gets the email the change calls for.
