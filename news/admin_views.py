@@ -10,7 +10,6 @@ staff do, and the person gets the email the change calls for.
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,11 +21,11 @@ from .registration_form import RegistrationForm
 from .registrations import (
     EventFull,
     RegistrationRefused,
-    SeatCount,
     add_by_hand,
     cancel,
     mark_present,
     move_from_waiting_list,
+    seat_count,
 )
 
 VIEW = "news.view_registration"
@@ -34,26 +33,6 @@ ADD = "news.add_registration"
 CHANGE = "news.change_registration"
 # Empty lines at the foot of the attendance sheet, for those who come without registering.
 BLANK_LINES = 5
-
-
-def seat_counts(events):
-    """{event id: SeatCount} for a list of events, in one query (the listing and the dashboard)."""
-    rows = (
-        Registration.objects.filter(event__in=[event.pk for event in events])
-        .exclude(status=Registration.Status.CANCELLED)
-        .order_by()
-        .values("event_id", "status")
-        .annotate(number=Count("pk"))
-    )
-    numbers = {(row["event_id"], row["status"]): row["number"] for row in rows}
-    return {
-        event.pk: SeatCount(
-            event.capacity,
-            sum(numbers.get((event.pk, status), 0) for status in Registration.SEAT_STATUSES),
-            numbers.get((event.pk, Registration.Status.WAITING), 0),
-        )
-        for event in events
-    }
 
 
 def fill_rate(count):
@@ -81,7 +60,7 @@ def event_registrations(request, page_id):
     event = _event(page_id)
     registrations = list(people(event))
     waiting = sorted((r for r in registrations if r.is_waiting), key=lambda r: r.waiting_position)
-    count = seat_counts([event])[event.pk]
+    count = seat_count(event)
     return render(
         request,
         "news/admin/event_registrations.html",

@@ -74,16 +74,27 @@ class Outcome:
 
 def seat_count(event):
     """Seats taken and the waiting list's length, in one query."""
+    return seat_counts([event])[event.pk]
+
+
+def seat_counts(events):
+    """{event id: SeatCount} for a list of events, in one query (the event page, listings, the dashboard)."""
     rows = (
-        Registration.objects.filter(event=event)
+        Registration.objects.filter(event__in=[event.pk for event in events])
         .exclude(status=Registration.Status.CANCELLED)
         .order_by()
-        .values("status")
+        .values("event_id", "status")
         .annotate(number=Count("pk"))
     )
-    counts = {row["status"]: row["number"] for row in rows}
-    taken = sum(counts.get(status, 0) for status in Registration.SEAT_STATUSES)
-    return SeatCount(event.capacity, taken, counts.get(Registration.Status.WAITING, 0))
+    numbers = {(row["event_id"], row["status"]): row["number"] for row in rows}
+    return {
+        event.pk: SeatCount(
+            event.capacity,
+            sum(numbers.get((event.pk, status), 0) for status in Registration.SEAT_STATUSES),
+            numbers.get((event.pk, Registration.Status.WAITING), 0),
+        )
+        for event in events
+    }
 
 
 def locked_seats(event):

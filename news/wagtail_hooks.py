@@ -27,6 +27,7 @@ from core.exports import FormulaSafeModelAdminIndexView
 
 from . import admin_views
 from .models import EditorialPage, EventPage, Registration, RegistrationMode
+from .registrations import seat_counts
 
 STALE_AFTER = timedelta(days=365)
 LISTED = 10
@@ -197,7 +198,7 @@ class EventListingView(ExplorableIndexView):
 
     def get_table(self, object_list):
         events = list(object_list)
-        counts = admin_views.seat_counts([event for event in events if event.registers_on_site])
+        counts = seat_counts([event for event in events if event.registers_on_site])
         for event in events:
             event.seat_summary = seat_summary(counts.get(event.pk))
         return super().get_table(events)
@@ -243,7 +244,7 @@ class RegistrationsPanel(Component):
             .order_by("starts_at")
             .only("id", "title", "starts_at", "capacity")[:LISTED]
         )
-        counts = admin_views.seat_counts(events)
+        counts = seat_counts(events)
         can_see_people = self.user.has_perm(admin_views.VIEW)
         return {
             "events": [
