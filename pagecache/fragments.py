@@ -15,6 +15,7 @@ import threading
 from collections import OrderedDict
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.utils import timezone
@@ -49,11 +50,13 @@ def _local_set(key, stored):
             _local_copies.popitem(last=False)
 
 
-def remembered(name, compute, copied_locally=False):
+def remembered(name, compute, copied_locally=False, follows_events=True):
     """`compute()`, or the value it gave for `name` since the content last changed.
 
     The entry carries its own end, checked against the site's clock: the cache's clock may not be it.
     `copied_locally` for an immutable value (rendered HTML), also kept in this process (LOCAL_COPIES).
+    `follows_events=False` for a value that no event's start or end changes (a site setting): it is
+    kept as long as a cached page, so that serving that page from the cache reads no database.
     """
     if invalidation_pending():
         return compute()
@@ -68,7 +71,10 @@ def remembered(name, compute, copied_locally=False):
             _local_set(key, stored)
         return stored[1]
     value = compute()
-    seconds = lifetime(generation, now, FRAGMENT_SECONDS)
+    if follows_events:
+        seconds = lifetime(generation, now, FRAGMENT_SECONDS)
+    else:
+        seconds = max(FRAGMENT_SECONDS, settings.PAGE_CACHE_SECONDS)
     if seconds > 0:
         stored = (now.timestamp() + seconds, value)
         cache.set(key, stored, seconds)

@@ -228,7 +228,7 @@ class SiteSettings(BaseSiteSetting):
 
 def map_tile_origins(request):
     """The tile server's origin for the pages' policy while tiles are on; remembered under the content
-    generation, which a change of the settings retires, so that a page served from the cache still
-    reads no database."""
+    generation, which a change of the settings retires, and as long as a cached page, so that a page
+    served from the cache still reads no database."""
     key = f"map-tile-server:{request.get_host()}"
-    return [remembered(key, lambda: SiteSettings.for_request(request).map_tile_server)]
+    return [remembered(key, lambda: SiteSettings.for_request(request).map_tile_server, follows_events=False)]

@@ -137,7 +137,7 @@ def test_a_redacteur_announces_an_event(admin_page, site_pages, django_user_mode
     field(page, "Code postal").fill("59100")
     field(page, "Commune").fill("Roubaix")
     field(page, "Lien de connexion").fill("https://example.org/visio-budget")
-    field(page, "Inscription obligatoire").check()
+    page.get_by_role("radio", name="Sur un autre site").check()
     field(page, "Lien d'inscription").fill("https://example.org/inscription-budget")
     expect(field(page, "Tarif")).to_be_visible()
     expect(field(page, "Autres organisateurs et partenaires")).to_be_visible()
