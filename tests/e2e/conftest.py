@@ -2,10 +2,13 @@
 
 import os
 import re
+import threading
+import time
 
 import pytest
 from playwright.sync_api import sync_playwright
 
+from django.core.handlers.wsgi import WSGIHandler
 from django.db import connections
 
 from tests.e2e.page_set import load_page_set
@@ -59,6 +62,44 @@ def browser(django_db_setup):
         chromium.close()
 
 
+class _RequestsInFlight:
+    """How many requests the live server is answering: a page closed at the end of a test may have
+    left one running (an autosave, a preview), which must finish before the database is emptied. On
+    SQLite the live server shares the test's in-memory connection, so such a request would otherwise
+    write into the flush's transaction and break its foreign keys."""
+
+    def __init__(self):
+        self.count = 0
+        self.lock = threading.Lock()
+
+    def wrap(self, call):
+        def counted(handler, environ, start_response):
+            with self.lock:
+                self.count += 1
+            try:
+                return call(handler, environ, start_response)
+            finally:
+                with self.lock:
+                    self.count -= 1
+
+        return counted
+
+    def wait_until_idle(self, seconds=10):
+        deadline = time.monotonic() + seconds
+        while self.count and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+
+_IN_FLIGHT = _RequestsInFlight()
+# The live server answers through Django's WSGIHandler; the test client does not.
+WSGIHandler.__call__ = _IN_FLIGHT.wrap(WSGIHandler.__call__)
+
+
+def _close(context):
+    context.close()
+    _IN_FLIGHT.wait_until_idle()
+
+
 def _new_page(browser, live_server, **context_options):
     context = browser.new_context(locale="fr-FR", base_url=live_server.url, **context_options)
     context.set_default_timeout(10_000)
@@ -70,14 +111,14 @@ def page(browser, live_server):
     """A fresh browser context per test: no cookie, storage or focus leaks from one test to the next."""
     context, page = _new_page(browser, live_server)
     yield page
-    context.close()
+    _close(context)
 
 
 @pytest.fixture
 def page_without_javascript(browser, live_server):
     context, page = _new_page(browser, live_server, java_script_enabled=False)
     yield page
-    context.close()
+    _close(context)
 
 
 @pytest.fixture
