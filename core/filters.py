@@ -184,6 +184,11 @@ class Filtering:
         return f"?{urlencode(self.requested)}" if self.requested else ""
 
     @property
+    def selection(self):
+        """The known values chosen, as one stable text: all a filter form shows besides its options."""
+        return urlencode(sorted((name, getattr(value, "pk", value)) for name, value in self.values.items()))
+
+    @property
     def choice_fields(self):
         """The choice filters as form fields: name, label, choices {value: label}, selected value."""
         return [

@@ -11,6 +11,7 @@ worst a minute late, while the cards themselves are always read fresh.
 """
 
 import hashlib
+import pickle  # noqa: S403 - only values this site stored itself
 import threading
 from collections import OrderedDict
 from urllib.parse import urlencode
@@ -26,10 +27,14 @@ from .generation import current_generation, invalidation_pending
 from .middleware import LISTING_PARAMETERS
 
 FRAGMENT_SECONDS = 60
-# A copy in this process of the rendered HTML it read or stored, by the same key: a key names one
+# Part of every key: raised when what a remembered value is made of changes (a tuple gains a part),
+# so that a new release never reads what the previous one stored under the same generation.
+FORMAT = 2
+# A copy in this process of every value it read or stored, by the same key: a key names one
 # generation, so once the request has read the current generation a copy is as right as the shared
-# cache's, and a listing's dozen cards cost no round trip to Redis. Strings only: a remembered list
-# handed to two requests could be changed by one under the other. The oldest copies make room.
+# cache's, and a listing's dozen cards cost no round trip to Redis. Rendered HTML is kept as it is;
+# any other value pickled, so that each request unpickles its own copy and none changes another's.
+# The oldest copies make room.
 LOCAL_COPIES = 2000
 _local_copies = OrderedDict()
 _local_lock = threading.Lock()
@@ -40,47 +45,71 @@ def _local_get(key):
         stored = _local_copies.get(key)
         if stored is not None:
             _local_copies.move_to_end(key)
-        return stored
+    if stored is None:
+        return None
+    ends, value = stored
+    return ends, (value if isinstance(value, str) else pickle.loads(value))  # noqa: S301 - pickled below
 
 
-def _local_set(key, stored):
+def _local_set(key, ends, value):
+    stored = ends, (value if isinstance(value, str) else pickle.dumps(value))
     with _local_lock:
         _local_copies[key] = stored
         while len(_local_copies) > LOCAL_COPIES:
             _local_copies.popitem(last=False)
 
 
-def remembered(name, compute, copied_locally=False, follows_events=True):
+def remembered(name, compute, follows_events=True, keep_none=True):
     """`compute()`, or the value it gave for `name` since the content last changed.
 
     The entry carries its own end, checked against the site's clock: the cache's clock may not be it.
-    `copied_locally` for an immutable value (rendered HTML), also kept in this process (LOCAL_COPIES).
     `follows_events=False` for a value that no event's start or end changes (a site setting): it is
     kept as long as a cached page, so that serving that page from the cache reads no database.
+    `keep_none=False` when None means "nothing worth keeping", such as an address that leads nowhere.
     """
     if invalidation_pending():
         return compute()
     now = timezone.now()
     generation = current_generation()
-    key = f"pagecache:{generation}:fragment:{hashlib.sha256(name.encode()).hexdigest()}"
-    stored = _local_get(key) if copied_locally else None
-    if stored is None:
+    key = f"pagecache:{generation}:fragment:{FORMAT}:{hashlib.sha256(name.encode()).hexdigest()}"
+    stored = _local_get(key)
+    from_shared_cache = stored is None
+    if from_shared_cache:
         stored = cache.get(key)
     if stored is not None and stored[0] > now.timestamp():
-        if copied_locally:
-            _local_set(key, stored)
+        if from_shared_cache:
+            _local_set(key, *stored)
         return stored[1]
     value = compute()
+    if value is None and not keep_none:
+        return None
     if follows_events:
         seconds = lifetime(generation, now, FRAGMENT_SECONDS)
     else:
         seconds = max(FRAGMENT_SECONDS, settings.PAGE_CACHE_SECONDS)
     if seconds > 0:
-        stored = (now.timestamp() + seconds, value)
-        cache.set(key, stored, seconds)
-        if copied_locally:
-            _local_set(key, stored)
+        ends = now.timestamp() + seconds
+        cache.set(key, (ends, value), seconds)
+        _local_set(key, ends, value)
     return value
+
+
+def remembered_if_shared(name, compute, **options):
+    """`remembered`, when every process shares the cache (PAGE_FRAGMENTS, on with Redis), else computed
+    afresh: for what must never be late, such as where an address leads or whether a page is private.
+    A cache of one process's own would miss another process's change for up to FRAGMENT_SECONDS."""
+    if not settings.PAGE_FRAGMENTS:
+        return compute()
+    return remembered(name, compute, **{"follows_events": False, **options})
+
+
+def shared_rendering(request):
+    """True when what this request renders is the live site, the same for every visitor."""
+    return request is not None and not (
+        getattr(request, "is_preview", False)
+        or getattr(request, "is_dummy", False)
+        or getattr(request, "in_preview_panel", False)
+    )
 
 
 class RememberedCountPaginator(Paginator):

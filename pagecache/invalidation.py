@@ -46,6 +46,12 @@ def shown_models():
     from wagtail.snippets.models import get_snippet_models
 
     setting_models = [model for model in apps.get_models() if issubclass(model, BaseSiteSetting | BaseGenericSetting)]
+    # Editors' picks show on searches, whose list of promoted queries is remembered (search.results).
+    promotions = (
+        [apps.get_model("wagtailsearchpromotions", "SearchPromotion")]
+        if apps.is_installed("wagtail.contrib.search_promotions")
+        else []
+    )
     return (
         Page,
         Site,
@@ -56,6 +62,7 @@ def shown_models():
         get_document_model(),
         *get_snippet_models(),
         *setting_models,
+        *promotions,
     )
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import BooleanField, Expression, F, Q
 
+from pagecache.fragments import remembered
+
 from .models import Synonym
 from .query import search_terms
 from .text import STOP_WORDS, words
@@ -59,8 +61,13 @@ def parse(query, synonyms=None, prefix=False):
 
 
 def synonym_groups():
-    """Each editors' synonym as a list of word tuples."""
-    return [[tuple(words(term)) for term in synonym.term_list()] for synonym in Synonym.objects.all()]
+    """Each editors' synonym as a tuple of word tuples; remembered under the content generation, which an
+    edit of the synonyms retires."""
+    return remembered("search-synonyms", _read_synonym_groups, follows_events=False)
+
+
+def _read_synonym_groups():
+    return tuple(tuple(tuple(words(term)) for term in synonym.term_list()) for synonym in Synonym.objects.all())
 
 
 def _with_synonyms(groups, synonyms):

@@ -7,6 +7,8 @@ query syntax).
 
 import re
 import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -40,7 +42,8 @@ def highlight(text, terms, length=240):
     chunks = list(CHUNK.finditer(text))
     if not chunks:
         return ""
-    first = next((index for index, chunk in enumerate(chunks) if _has_term(chunk.group(), terms)), 0)
+    found = next((word for word in WORD.finditer(text) if _is_term(word.group(), terms)), None) if terms else None
+    first = bisect_right([chunk.start() for chunk in chunks], found.start()) - 1 if found else 0
     left = right = first
     size = len(chunks[first].group())
     while True:
@@ -54,14 +57,22 @@ def highlight(text, terms, length=240):
             break
     excerpt = text[chunks[left].start() : chunks[right].end()]
     prefix, suffix = ("… " if left else ""), (" …" if right < len(chunks) - 1 else "")
-    tokens = re.split(f"({WORD.pattern})", excerpt)
-    marked = "".join(f"<mark>{escape(token)}</mark>" if _is_term(token, terms) else escape(token) for token in tokens)
-    return mark_safe(prefix + marked + suffix)  # noqa: S308 - every piece of text is escaped above
+    pieces, done = [], 0
+    for word in WORD.finditer(excerpt):
+        if _is_term(word.group(), terms):
+            pieces += [escape(excerpt[done : word.start()]), f"<mark>{escape(word.group())}</mark>"]
+            done = word.end()
+    pieces.append(escape(excerpt[done:]))
+    return mark_safe(prefix + "".join(pieces) + suffix)  # noqa: S308 - every piece of text is escaped above
 
 
-def _has_term(chunk, terms):
-    return any(_is_term(word, terms) for word in WORD.findall(chunk))
+def _is_term(word, terms):
+    """Whether a word (as WORD finds it) is one of the searched `terms`."""
+    return bool(terms) and _searched_form(word) in terms
 
 
-def _is_term(token, terms):
-    return bool(terms) and WORD.fullmatch(token) is not None and stem(fold(token)) in terms
+@lru_cache(maxsize=8192)
+def _searched_form(word):
+    """A word as the index has it (folded, singular): the excerpts of a page of results fold thousands of
+    words, most of them the same few hundred."""
+    return stem(fold(word))

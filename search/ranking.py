@@ -10,8 +10,7 @@ from django.db.models import Case, Count, F, FloatField, IntegerField, Q, Value,
 from django.db.models.functions import Cast, Greatest
 from django.utils import timezone
 
-from wagtail.models import Page
-
+from core.visibility import restricted
 from news.models import EditorialPage
 
 from .matching import full_text_condition
@@ -33,7 +32,7 @@ def matching_documents(parsed, theme=None):
     documents = (
         SearchDocument.objects.filter(full_text_condition(parsed))
         .filter(Q(page__live=True, page__depth__gt=1) | Q(actor__live=True))
-        .exclude(page__in=Page.objects.not_public().values("pk"))
+        .exclude(restricted("page__path"))
     )
     if theme is not None:
         documents = documents.filter(Q(page__in=pages_with_theme(theme)) | Q(actor__in=theme.actors.values("pk")))

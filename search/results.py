@@ -5,13 +5,14 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.contrib.search_promotions.models import Query
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from core.filters import ChoiceFilter, FilterSet, theme_filter
 from core.models import Theme
 from network.directory.models import Actor
 from news.models import EditorialPage
+from pagecache.fragments import remembered
 
 from .documents import RESULT_TYPES
 from .matching import ParsedQuery, parse
@@ -92,7 +93,7 @@ def _search(parsed, type_slug, theme, actor_base_url, promoted):
         outcome.total = sum(counts.values())
     per_theme = theme_counts(documents)
     outcome.theme_counts = [
-        {"theme": theme, "count": per_theme[theme.pk]} for theme in Theme.objects.all() if per_theme.get(theme.pk)
+        {"theme": theme, "count": per_theme[theme.pk]} for theme in all_themes() if per_theme.get(theme.pk)
     ]
     listed = outcome.total
     if promoted:
@@ -118,8 +119,11 @@ class RankedResults:
 
     def __getitem__(self, key):
         rows = list(self.documents[key].values_list("page_id", "actor_id", "score"))
-        pages = Page.objects.filter(pk__in=[page for page, _actor, _score in rows if page]).specific()
-        pages = {page.pk: page for page in pages}
+        page_ids = {page for page, _actor, _score in rows if page}
+        # Editorial pages of every type in one query (what a result shows is on their common table),
+        # the other pages by their specific types.
+        pages = {page.pk: page for page in EditorialPage.objects.filter(pk__in=page_ids)}
+        pages.update((page.pk, page) for page in Page.objects.filter(pk__in=page_ids - pages.keys()).specific())
         actors = Actor.objects.filter(pk__in=[actor for _page, actor, _score in rows if actor])
         actors = {actor.pk: actor for actor in actors}
         return [
@@ -129,8 +133,24 @@ class RankedResults:
         ]
 
 
+def promoted_queries():
+    """The queries that have editors' picks: most searches have none, and need not ask for them."""
+    return remembered(
+        "search-promoted-queries",
+        lambda: frozenset(SearchPromotion.objects.values_list("query__query_string", flat=True)),
+        follows_events=False,
+    )
+
+
+def all_themes():
+    """Every theme, in order: remembered under the content generation, which a change of a theme retires."""
+    return remembered("themes", lambda: list(Theme.objects.all()), follows_events=False)
+
+
 def promoted_pages(record):
     """Editors' picks for this exact query (« Résultats promus » in the admin), in their order."""
+    if record.query_string not in promoted_queries():
+        return []
     promotions = record.editors_picks.filter(page__live=True).select_related("page").order_by("sort_order")
     return [promotion.page.specific for promotion in promotions if promotion.page_id]
 

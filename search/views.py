@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_safe
 from core.models import Theme
 from network.directory.models import ActorDirectoryPage
 from news.models import EditorialPage
+from pagecache.routes import use_remembered_site
 
 from .matching import parse
 from .query import clean_query
@@ -22,6 +23,7 @@ SUGGESTIONS = 8
 @require_GET
 def search(request):
     """Any query string gets an answer: results, a no-result page with advice, or a page to start from."""
+    use_remembered_site(request)
     query = clean_query(request.GET.get("q", ""))
     filters = SEARCH_FILTERS.read_request(request)
     # Unlike a listing, a search ignores a type or theme that matches nothing: the visitor's words

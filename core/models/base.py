@@ -2,10 +2,12 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.forms import SitePageForm
+from pagecache.fragments import remembered_if_shared, shared_rendering
 
 from .mixins import ListingFieldsMixin, SocialFieldsMixin
 from .previews import LISTING_PREVIEW_MODES, listing_preview
@@ -30,13 +32,38 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     # The summary shows under each search result, so the words a visitor reads there find the page.
     search_fields = [*Page.search_fields, index.SearchField("listing_summary"), index.SearchField("search_description")]
 
+    def get_context(self, request, *args, **kwargs):
+        if shared_rendering(request):
+            self.read_remembered_images()
+        return super().get_context(request, *args, **kwargs)
+
+    def read_remembered_images(self):
+        """The page's pictures (for lists, for sharing, its main one) from one remembered read instead of
+        a query each (pagecache.fragments.remembered_if_shared); an edit of an image retires them."""
+        fields = [
+            field
+            for field in self._meta.concrete_fields
+            if field.is_relation and field.related_model is get_image_model() and getattr(self, field.attname)
+        ]
+        if fields:
+            images = remembered_if_shared(
+                f"page-images:{self.pk}", lambda: [getattr(self, field.name) for field in fields]
+            )
+            for field, image in zip(fields, images, strict=True):
+                field.set_cached_value(self, image)
+
     def get_view_restrictions(self):
         """The restrictions of this page and its ancestors, an alias counting as its source as in Wagtail, in
         one query: Wagtail reads the ancestors first, then their restrictions, on every page served.
         The ancestors' paths are the prefixes of this page's own."""
         paths = [self.path[:length] for length in range(self.steplen, len(self.path) + 1, self.steplen)]
         sources = Page.objects.filter(path__in=paths).values(source=Coalesce("alias_of_id", "id"))
-        return PageViewRestriction.objects.filter(page_id__in=sources)
+        restrictions = PageViewRestriction.objects.filter(page_id__in=sources)
+        # Most pages have none: whether a page has any is remembered under the content generation,
+        # which a privacy change retires at once.
+        if not remembered_if_shared(f"restricted:{self.path}", restrictions.exists):
+            return PageViewRestriction.objects.none()
+        return restrictions
 
     class Meta:
         abstract = True

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
 
 from core.rich_text import CleanStreamField
-from pagecache.fragments import remembered
+from pagecache.fragments import remembered, remembered_if_shared
 
 DEFAULT_ORGANISATION_NAME = "Territoires participatifs"
 
@@ -219,6 +220,20 @@ class SiteSettings(BaseSiteSetting):
             return ""
         address = urlsplit(self.map_tiles_url)
         return f"{address.scheme}://{address.netloc}"
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's, with the row remembered under the content generation, which an edit of the settings
+        retires (pagecache.fragments.remembered_if_shared): every page shows the organisation's name."""
+        if hasattr(request, cls.get_cache_attr_name()):
+            return super().for_request(request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = remembered_if_shared(f"site-settings:{site.pk}", lambda: cls.for_site(site))
+        site_settings._request = request
+        setattr(request, cls.get_cache_attr_name(), site_settings)
+        return site_settings
 
     @property
     def display_name(self):

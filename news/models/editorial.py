@@ -24,6 +24,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from news.recommendations import recommend
+from pagecache.fragments import remembered_if_shared, shared_rendering
 
 from .querysets import EditorialPageQuerySet
 
@@ -149,9 +150,12 @@ class EditorialPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read once: the header shows them and the recommendations rank by them.
-        context["page_themes"] = list(self.themes.all())
-        context["page_tags"] = list(self.tags.all())
-        context["page_actors"] = self.published_actor_links
+        if shared_rendering(request):
+            themes, tags, actor_links = remembered_if_shared(f"page-relations:{self.pk}", self._shown_relations)
+            self.__dict__["published_actor_links"] = actor_links
+        else:
+            themes, tags, actor_links = self._shown_relations()
+        context["page_themes"], context["page_tags"], context["page_actors"] = themes, tags, actor_links
         # A preview shows the draft's tags and themes: its suggestions are ranked afresh, never remembered.
         # Called by the template only when the block's rendered fragment is not kept already.
         context["similar_items"] = partial(
@@ -162,6 +166,11 @@ class EditorialPage(BasePage):
             remember=not getattr(request, "is_preview", False),
         )
         return context
+
+    def _shown_relations(self):
+        """Themes, tags and actor links as the page shows them; remembered under the content generation
+        for the live page, read afresh for a preview (its draft's)."""
+        return list(self.themes.all()), list(self.tags.all()), self.published_actor_links
 
     @cached_property
     def published_actor_links(self):

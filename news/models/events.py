@@ -8,6 +8,7 @@ from django.db import models
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -305,12 +306,14 @@ class EventPage(RoutablePreviewMixin, EditorialPage):
 
     def get_context(self, request, *args, registration_form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["calendar_links"] = add_to_calendar_links(self, request)
+        # Read by the template only when the article's fragment is not kept already (or is live, with
+        # registrations on the site).
+        context["calendar_links"] = SimpleLazyObject(lambda: add_to_calendar_links(self, request))
         seats = None
         if self.registers_on_site:
             context.update(self.registration_context(request, registration_form))
             seats = context["seats"]
-        context["structured_data"] = event_data(
+        context["structured_data"] = lambda: event_data(
             self, request, actor_directory_url(request, self.published_actor_links), site_reference(request), seats
         )
         return context

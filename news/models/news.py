@@ -51,7 +51,8 @@ class NewsPage(EditorialPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["structured_data"] = article_data(
+        # Called by the template only when its fragment is not kept already.
+        context["structured_data"] = lambda: article_data(
             self, request, actor_directory_url(request, self.published_actor_links), site_reference(request)
         )
         return context

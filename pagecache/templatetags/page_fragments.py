@@ -17,18 +17,9 @@ from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from ..fragments import remembered
+from ..fragments import remembered, shared_rendering
 
 register = template.Library()
-
-
-def shared_rendering(request):
-    """True when what this request renders is the live site, the same for every visitor."""
-    return request is not None and not (
-        getattr(request, "is_preview", False)
-        or getattr(request, "is_dummy", False)
-        or getattr(request, "in_preview_panel", False)
-    )
 
 
 class FragmentNode(template.Node):
@@ -45,7 +36,7 @@ class FragmentNode(template.Node):
         key = json.dumps(
             [self.name, request.scheme, request.get_host(), *(str(value.resolve(context)) for value in self.vary_on)]
         )
-        html = remembered(f"html:{key}", lambda: str(self.nodelist.render(context)), copied_locally=True)
+        html = remembered(f"html:{key}", lambda: str(self.nodelist.render(context)))
         return mark_safe(html)  # noqa: S308 - rendered by the template engine
 
 

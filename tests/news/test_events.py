@@ -402,9 +402,11 @@ def test_event_pages_keep_their_query_budget_with_10_and_200_events(client, even
     }, measured
 
 
-# Routing, site, settings, the page's themes, tags and linked actors, then the listing with its cards'
-# themes and renditions; the menu, breadcrumbs, footer, cards and recommendations are read as rendered
-# HTML, the directory's address is remembered.
-EVENT_PAGE_QUERIES = 10
-EVENT_INDEX_QUERIES = 10
-PAST_EVENTS_QUERIES = 6
+# The page's own row: the site, the route, the settings, the page's themes, tags, linked actors and
+# pictures are remembered until the content changes, and its article, menu, breadcrumbs, footer and
+# recommendations are read as rendered HTML. The listing: its row, then the events of the page with
+# their themes and renditions (its cards and filter form read as rendered HTML). The past events: the
+# page's row alone.
+EVENT_PAGE_QUERIES = 1
+EVENT_INDEX_QUERIES = 5
+PAST_EVENTS_QUERIES = 1

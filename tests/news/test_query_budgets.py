@@ -20,16 +20,18 @@ pytestmark = pytest.mark.django_db
 SIZES = (10, 200)
 TAGS = ["climat", "participation", "codeveloppement", "ressourcerie", "tiers-lieux"]
 
-# Routing, site and settings, the page's own relations (themes, tags, actors, images, documents), then
-# the listing with its cards' themes and renditions. Measured warm: a listing's counts are remembered,
-# the menu, breadcrumbs, footer, cards and recommendations read as rendered HTML (the ranking's own three
-# queries are counted in tests/news/test_recommendations.py).
+# The page's own row; the site, the route, the settings and the page's relations (themes, tags, actors,
+# images) are remembered until the content changes, and its article read as rendered HTML. A listing:
+# its row, then its cards' pages with their themes and renditions (the dossier one more, for the
+# types it lists). Measured warm: a listing's counts are remembered, the menu, breadcrumbs, footer,
+# cards, filter form and recommendations read as rendered HTML (the ranking's own three queries are
+# counted in tests/news/test_recommendations.py).
 BUDGETS = {
-    "/actualites/source/": 10,
-    "/actualites/": 10,
-    "/ressources/guide/": 10,
-    "/ressources/?kind=guide": 11,
-    "/territoires-participatifs/": 11,
+    "/actualites/source/": 1,
+    "/actualites/": 5,
+    "/ressources/guide/": 1,
+    "/ressources/?kind=guide": 6,
+    "/territoires-participatifs/": 6,
 }
 
 

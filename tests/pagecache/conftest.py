@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 
 from news.factories import EventPageFactory, NewsPageFactory
@@ -21,6 +21,13 @@ def clock(monkeypatch):
             self.now += timedelta(seconds=seconds)
 
     return Clock()
+
+
+@pytest.fixture
+def _page_cache_off():
+    """Pages rendered afresh on every visit: what is proven is then what the page cache does not do."""
+    with override_settings(PAGE_CACHE_SECONDS=0):
+        yield
 
 
 @pytest.fixture

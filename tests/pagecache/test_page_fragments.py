@@ -9,7 +9,6 @@ import re
 import pytest
 
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction, Site
@@ -23,12 +22,6 @@ from security.antispam import TIME_TRAP_FIELD
 from tests.pagecache.conftest import html, linked
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("_page_cache_off")]
-
-
-@pytest.fixture
-def _page_cache_off():
-    with override_settings(PAGE_CACHE_SECONDS=0):
-        yield
 
 
 @pytest.fixture

@@ -257,7 +257,7 @@ class Actor(
         # Looked up by name: the directory page's module builds on this one.
         directory = apps.get_model("directory", "ActorDirectoryPage").objects.live().first()
         context = super().get_preview_context(request, mode_name)
-        context.update(directory.actor_context(self) if directory else {"actor": self, **actor_sections(self)})
+        context.update(directory.actor_context(self, request) if directory else {"actor": self, **actor_sections(self)})
         context["page"] = directory
         return context
 

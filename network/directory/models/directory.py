@@ -1,5 +1,7 @@
 """« Annuaire des acteurs »: the published actors, filtered and paginated, each with a public page."""
 
+from functools import partial
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count
@@ -14,7 +16,7 @@ from core.filters import ChoiceFilter, FilterSet, TextFilter, theme_filter
 from core.models import BasePage, SiteSettings, Theme
 from core.models.previews import RoutablePreviewMixin
 from core.structured_data import CONTEXT, postal_address, without_empty
-from pagecache.fragments import remembered
+from pagecache.fragments import remembered, remembered_if_shared, shared_rendering
 
 from ..region_map import CREDIT, VIEW_BOX, places, region_map, tiles
 from ..sections import actor_sections
@@ -66,7 +68,8 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
         actor = Actor.objects.published().select_related("logo").filter(slug=slug).first()
         if actor is None:
             raise Http404(_("Cet acteur n'est pas dans l'annuaire."))
-        return self.render(request, template="pages/actor_page.html", context_overrides=self.actor_context(actor))
+        context = self.actor_context(actor, request)
+        return self.render(request, template="pages/actor_page.html", context_overrides=context)
 
     def get_sitemap_urls(self, request=None):
         """The directory, then each published actor's page, which lives below it without being a page."""
@@ -102,13 +105,26 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
             "theme_choices": list(filters.options["theme"].values()),
         }
 
-    def actor_context(self, actor):
+    def actor_url(self, actor):
+        return f"{self.full_url}{actor.slug}/" if self.full_url else ""
+
+    def actor_context(self, actor, request):
+        # For the published card, remembered under the content generation, which an edit of the actor, a
+        # theme or a tag retires (a preview shows its draft's); the structured data is built only when
+        # its fragment is not kept already.
+        def relations():
+            return list(actor.themes.all()), list(actor.tags.all())
+
+        if shared_rendering(request):
+            themes, tags = remembered_if_shared(f"actor-relations:{actor.pk}", relations)
+        else:
+            themes, tags = relations()
         return {
             "actor": actor,
-            "actor_themes": list(actor.themes.all()),
-            "actor_tags": list(actor.tags.all()),
+            "actor_themes": themes,
+            "actor_tags": tags,
             **actor_sections(actor),
-            "structured_data": organization_data(actor, self.full_url + actor.slug + "/" if self.full_url else ""),
+            "structured_data": partial(organization_data, actor, self.actor_url(actor)),
         }
 
 
