@@ -34,23 +34,24 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         if shared_rendering(request):
-            self.read_remembered_images()
+            self.read_remembered_links()
         return super().get_context(request, *args, **kwargs)
 
-    def read_remembered_images(self):
-        """The page's pictures (for lists, for sharing, its main one) from one remembered read instead of
-        a query each (pagecache.fragments.remembered_if_shared); an edit of an image retires them."""
+    def read_remembered_links(self):
+        """The images and pages the page points to (its pictures for lists, for sharing, its main one; the
+        home page's links) from one remembered read instead of a query each
+        (pagecache.fragments.remembered_if_shared); an edit of one of them retires them."""
         fields = [
             field
             for field in self._meta.concrete_fields
-            if field.is_relation and field.related_model is get_image_model() and getattr(self, field.attname)
+            if field.is_relation
+            and (field.related_model is get_image_model() or issubclass(field.related_model, Page))
+            and getattr(self, field.attname)
         ]
         if fields:
-            images = remembered_if_shared(
-                f"page-images:{self.pk}", lambda: [getattr(self, field.name) for field in fields]
-            )
-            for field, image in zip(fields, images, strict=True):
-                field.set_cached_value(self, image)
+            rows = remembered_if_shared(f"page-links:{self.pk}", lambda: [getattr(self, item.name) for item in fields])
+            for field, row in zip(fields, rows, strict=True):
+                field.set_cached_value(self, row)
 
     def get_view_restrictions(self):
         """The restrictions of this page and its ancestors, an alias counting as its source as in Wagtail, in
