@@ -20,9 +20,10 @@ THANKS = "/reseau/rejoindre/merci/"
 
 
 def retry_now():
-    """Time passes until the retries are due, and each email's retry task runs (a worker would)."""
+    """Time passes until the retries are due, and each email's retry task runs, in the order a worker
+    claims them (core.models.outbox: the earliest due first, then the oldest)."""
     OutgoingEmail.objects.pending().update(next_attempt_at=timezone.now())
-    for pk in OutgoingEmail.objects.pending().values_list("pk", flat=True):
+    for pk in OutgoingEmail.objects.pending().order_by("next_attempt_at", "pk").values_list("pk", flat=True):
         send_email.call(pk)
 
 
