@@ -65,8 +65,10 @@ def flatness(small, large, sizes):
         lines.append(f"  {mode}")
         for label, before in small[mode].items():
             ratio_before, ratio_after, change, flat = compare(small[mode], large[mode], label)
+            # No count when the front cache answered: Django never saw the request.
+            queries = ["–" if row.queries is None else row.queries for row in (before, large[mode][label])]
             lines.append(
-                f"    {label:<22} SQL {before.queries:>3} → {large[mode][label].queries:<3}"
+                f"    {label:<22} SQL {queries[0]:>3} → {queries[1]:<3}"
                 f" ×plancher {ratio_before:>5.1f} → {ratio_after:<5.1f} ({change:+.0%})  {'stable' if flat else 'NON'}"
             )
     return "\n".join(lines)
