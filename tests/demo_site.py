@@ -1,6 +1,6 @@
 """The demo site as `load_demo` leaves it, for the tests that read it or load the demo over it.
 
-A first load takes 5 to 30 s (pictures are drawn, hundreds of revisions written); it is done once per
+A first load takes about 5 s of CPU (pictures are drawn, hundreds of revisions written); it is done once per
 test process and its rows put back for every later test (tests/database_rows.py).
 """
 
