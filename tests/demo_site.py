@@ -1,7 +1,8 @@
 """The demo site as `load_demo` leaves it, for the tests that read it or load the demo over it.
 
-A first load takes about 5 s of CPU (pictures are drawn, hundreds of revisions written); it is done once per
-test process and its rows put back for every later test (tests/database_rows.py).
+A first load takes about 5 s of CPU (pictures are drawn, hundreds of revisions written), and the
+renditions its pages show about 15 s more; it is done once per test process and its rows put back for
+every later test (tests/database_rows.py).
 """
 
 from io import StringIO
@@ -9,8 +10,13 @@ from io import StringIO
 import pytest
 
 from django.core import mail
+from django.core.cache import caches
 from django.core.management import call_command
+from django.test import Client
 
+from wagtail.models import Page
+
+from network.directory.models import Actor
 from tests.database_rows import built_once
 
 # The editorial accounts' password (DJANGO_DEMO_PASSWORD); the administrator's is generated.
@@ -26,6 +32,12 @@ def load_demo_site():
     return built_once("demo", _load_demo)
 
 
+def demo_addresses():
+    """The address of every live page of the demo (the root's aside) and of every published actor."""
+    paths = [page.url for page in Page.objects.live().specific() if page.depth > 1]
+    return paths + [f"/reseau/annuaire/{actor.slug}/" for actor in Actor.objects.published()]
+
+
 def _load_demo():
     with pytest.MonkeyPatch.context() as environment:
         environment.delenv("DJANGO_SUPERUSER_USERNAME", raising=False)
@@ -33,4 +45,19 @@ def _load_demo():
         environment.setenv("DJANGO_DEMO_PASSWORD", DEMO_PASSWORD)
         mail.outbox = []
         call_command("load_demo", stdout=StringIO())
-        return list(mail.outbox)
+        sent = list(mail.outbox)
+    _make_renditions()
+    return sent
+
+
+def _make_renditions():
+    """Every page visited once, so that the renditions its pictures ask for are in the copied rows.
+
+    A test's own renditions go with its rollback: each test that showed a picture encoded it again,
+    0.1 to 0.2 s for each AVIF. The caches the visits filled are emptied, as the load left them.
+    """
+    client = Client()
+    for address in demo_addresses():
+        client.get(address)
+    for cache in caches.all():
+        cache.clear()
