@@ -10,14 +10,12 @@ from io import StringIO
 import pytest
 
 from django.core import mail
-from django.core.cache import caches
 from django.core.management import call_command
-from django.test import Client
 
 from wagtail.models import Page
 
 from network.directory.models import Actor
-from tests.database_rows import built_once
+from tests.database_rows import built_once, make_renditions
 
 # The editorial accounts' password (DJANGO_DEMO_PASSWORD); the administrator's is generated.
 DEMO_PASSWORD = "mot-de-passe-de-demo"
@@ -46,18 +44,5 @@ def _load_demo():
         mail.outbox = []
         call_command("load_demo", stdout=StringIO())
         sent = list(mail.outbox)
-    _make_renditions()
+    make_renditions(demo_addresses())
     return sent
-
-
-def _make_renditions():
-    """Every page visited once, so that the renditions its pictures ask for are in the copied rows.
-
-    A test's own renditions go with its rollback: each test that showed a picture encoded it again,
-    0.1 to 0.2 s for each AVIF. The caches the visits filled are emptied, as the load left them.
-    """
-    client = Client()
-    for address in demo_addresses():
-        client.get(address)
-    for cache in caches.all():
-        cache.clear()
