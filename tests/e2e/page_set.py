@@ -31,7 +31,7 @@ from news.factories import (
     classify,
 )
 from news.models import EditorialActor, EventPage
-from tests.database_rows import built_once
+from tests.database_rows import built_once, make_renditions
 
 SEARCH_TERM = "territoires"
 # Of the pages that the search term finds, the only news article.
@@ -195,8 +195,15 @@ def _logo(description):
 
 
 def load_page_set():
-    """The page set, built once per test process and copied (tests/database_rows.py); returns the content page."""
-    return Page.objects.get(pk=built_once("page set", lambda: build_page_set().pk)).specific
+    """The page set, built once per test process and copied with the renditions its pages show
+    (tests/database_rows.py); returns the content page."""
+    return Page.objects.get(pk=built_once("page set", _build_page_set_and_its_renditions)).specific
+
+
+def _build_page_set_and_its_renditions():
+    content_page = build_page_set()
+    make_renditions([page_path(kind) for kind in PAGE_PATHS])
+    return content_page.pk
 
 
 def build_page_set():

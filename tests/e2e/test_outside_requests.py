@@ -1,5 +1,6 @@
-"""Every request a page makes, listed in a real browser: the site asks nothing of another server,
-and map tiles an editor turned on are fetched only once the visitor accepts them.
+"""Every request a page makes, listed in a real browser: map tiles an editor turned on are fetched
+only once the visitor accepts them (that no page kind asks anything of another server otherwise is
+checked by test_every_page_kind.py).
 
 Requests to the tile server are answered by the test with a small picture, and any other outside
 request is cut off, so that the run stays offline; both are still listed.
@@ -13,7 +14,7 @@ from playwright.sync_api import expect
 
 from core.models import SiteSettings
 from network.directory.region_map import tiles
-from tests.e2e.page_set import DIRECTORY_PATH, PAGE_PATHS, STANDARD_PAGE_PATH, page_path
+from tests.e2e.page_set import DIRECTORY_PATH, STANDARD_PAGE_PATH
 from tests.e2e.test_csp_browser import REPORT_VIOLATIONS, VIOLATION, violations
 
 pytestmark = pytest.mark.e2e
@@ -58,13 +59,6 @@ def turn_tiles_on(server):
 
 def tile_requests(page, server=TILE_SERVER):
     return [url for url in page.outside if url.startswith(server + "/")]
-
-
-def test_no_page_of_any_kind_sends_a_request_to_another_server(listed, site_pages):
-    for kind in PAGE_PATHS:
-        listed.goto(page_path(kind), wait_until="networkidle")
-
-    assert listed.outside == []
 
 
 def test_map_tiles_load_only_once_the_visitor_accepts_them_and_the_answer_covers_one_server(listed, site_pages):

@@ -7,15 +7,17 @@ rolled back too: nothing a test does reaches the next one.
 """
 
 from datetime import date, datetime, time, timedelta
+from io import StringIO
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Page, ReferenceIndex, Site
 
 from core.models import OutgoingEmail, SiteSettings, Theme
 from core.typography import respace_text
@@ -26,6 +28,8 @@ from network.membership.models import AnswerRole, JoinFormField, JoinFormPage, M
 from network.newsletter.models import Subscriber
 from news.models import EditorialActor, EditorialPage, EventPage
 from news.registrations import seat_count
+from search.documents import build_document
+from search.models import SearchDocument
 from tests.demo_site import DEMO_PASSWORD
 
 # The module runs on one pytest-xdist worker (--dist loadfile), so the demo is loaded once.
@@ -227,3 +231,30 @@ def test_demo_agenda_takes_registrations_on_the_site_one_event_full_with_a_waiti
     assert "Complet : inscription sur liste d" in html and 'id="inscription"' in html
     # Sample registrations are never emailed: the outbox has nothing for them.
     assert not OutgoingEmail.objects.filter(registration__event__in=on_site).exists()
+
+
+def test_demo_search_documents_hold_what_each_page_and_actor_ends_up_with(demo):
+    """The load indexes each object once, at its end (demo/indexing.py): an actor's themes and tags, set
+    after its first save, are in its document, and every page and actor has one."""
+    documents = list(SearchDocument.objects.all())
+    assert {document.actor_id for document in documents} - {None} == set(Actor.objects.values_list("pk", flat=True))
+    assert {document.page_id for document in documents} - {None} == set(
+        Page.objects.filter(depth__gt=1).values_list("pk", flat=True)
+    )
+    for document in documents:
+        owner = document.actor or document.page.specific
+        built, _spelling = build_document(owner)
+        assert (document.title, document.summary, document.body) == (built.title, built.summary, built.body), owner
+
+
+def test_demo_reference_index_is_the_one_a_rebuild_gives(demo):
+    """Where each image, page, actor and tag is used (the admin's « Utilisation ») is recorded from the
+    demo's final content: rebuilding the index from scratch changes nothing."""
+
+    def references():
+        fields = ("base_content_type", "object_id", "to_content_type", "to_object_id", "model_path", "content_path")
+        return sorted(ReferenceIndex.objects.values_list(*fields))
+
+    loaded = references()
+    call_command("rebuild_references_index", stdout=StringIO())
+    assert loaded == references()

@@ -14,9 +14,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from core.blocks import BodyStreamBlock
 from home.factories import StandardPageFactory
-from network.directory.models import Actor
 from security.embeds import VIDEO_PLAYER_ORIGINS, VideoEmbedFinder
-from tests.demo_site import load_demo_site
+from tests.demo_site import demo_addresses, load_demo_site
 from tests.e2e.page_set import EXPECTED_STATUS, NEWSLETTER_PATH, PAGE_PATHS, load_page_set, page_path
 
 pytestmark = pytest.mark.django_db
@@ -213,8 +212,7 @@ def test_every_page_kind_renders_without_inline_code(client):
 
 def test_every_demo_page_renders_without_inline_code(client):
     load_demo_site()
-    paths = [page.url for page in Page.objects.live().specific() if page.depth > 1]
-    paths += [f"/reseau/annuaire/{actor.slug}/" for actor in Actor.objects.published()]
+    paths = demo_addresses()
     offenders = {}
     for path in paths:
         response = client.get(path)

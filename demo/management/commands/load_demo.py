@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from demo.indexing import index_updates_at_the_end
 from demo.steps import DEMO_STEPS
 from home.models import HomePage
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
         if if_empty and HomePage.objects.exists():
             self.stdout.write("Contenu déjà présent : chargement de la démonstration ignoré.")
             return
-        with transaction.atomic():
+        with transaction.atomic(), index_updates_at_the_end():
             for step in DEMO_STEPS:
                 step(self.stdout)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration prêt."))
