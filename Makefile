@@ -18,8 +18,11 @@ AUDIT := .tools/audit
 # More workers than cores does not fill the browser's waits: on 2 cores, -n 3 took 15 min 14 s and 8 min 40 s
 # of CPU against 13 min 40 s and 6 min 52 s for -n 2 (same load, ~14), each worker migrating and loading its own.
 PYTEST_WORKERS ?= -n auto
+# The Redis database that the Redis tests empty (tests/pagecache/test_redis.py): two suites that run
+# at the same time each need their own.
+export TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: run test lint check-migrations pytest html-tools clean bench audit design-shots
+.PHONY: run test install lint check-migrations pytest html-tools clean bench audit design-shots
 
 run: $(INSTALLED)
 	$(MANAGE) migrate --noinput
@@ -29,6 +32,8 @@ run: $(INSTALLED)
 	$(BIN)/honcho --procfile Procfile start
 
 test: $(INSTALLED) lint check-migrations pytest
+
+install: $(INSTALLED)
 
 # Serves the site with gunicorn and loads each page type with wrk at 1,000 then 20,000 editorial
 # pages (needs wrk; PostgreSQL and Redis on 127.0.0.1 when present). Tables in bench/results/.
@@ -55,9 +60,11 @@ check-migrations: $(INSTALLED)
 # The tests run in parallel (pytest-xdist, one test database per worker, the tests of a file on the
 # same worker: --dist loadfile in pyproject.toml). The fault suite starts a PostgreSQL and a Redis of
 # its own (initdb into a temporary folder, free ports) and stops or freezes only those, never the
-# shared servers. It runs in a pass of its own, afterwards: it moves its process's database
+# shared servers. It runs in a pytest process of its own: it moves its process's database
 # connection to its own server, which the other tests of a same process would then find moved.
-# It needs DATABASE_URL on PostgreSQL (the settings follow the engine), so it runs once in CI.
+# That process runs alongside the others (it waits on its servers far more than it computes); its
+# output follows theirs. It needs DATABASE_URL on PostgreSQL (the settings follow the engine), so
+# it runs once in CI.
 pytest: $(INSTALLED)
 	@markers=""; \
 	if [ -x "$(CHROMIUM)" ]; then echo "Couche navigateur : Chromium trouvé, elle est lancée."; \
@@ -65,8 +72,8 @@ pytest: $(INSTALLED)
 	if command -v java >/dev/null && command -v npm >/dev/null; then $(MAKE) --no-print-directory html-tools; fi; \
 	if [ -f "$(VNU_JAR)" ] && command -v java >/dev/null; then echo "Validation HTML : vnu-jar trouvé, elle est lancée."; \
 	else markers="$${markers:+$$markers and }not html"; echo "Validation HTML NON lancée : Java ou vnu-jar absent (npm et un JRE sont nécessaires)."; fi; \
-	if $(BIN)/python -c "import redis; redis.Redis(port=6379, db=14, socket_connect_timeout=1).ping()" 2>/dev/null; then echo "Cache Redis : 127.0.0.1:6379 répond, ses tests sont lancés."; \
-	else markers="$${markers:+$$markers and }not redis"; echo "Cache Redis NON testé : rien ne répond sur 127.0.0.1:6379 (apt-get install -y redis-server)."; fi; \
+	if $(BIN)/python -c "import redis; redis.Redis.from_url('$(TEST_REDIS_URL)', socket_connect_timeout=1).ping()" 2>/dev/null; then echo "Cache Redis : $(TEST_REDIS_URL) répond, ses tests sont lancés."; \
+	else markers="$${markers:+$$markers and }not redis"; echo "Cache Redis NON testé : rien ne répond à $(TEST_REDIS_URL) (apt-get install -y redis-server)."; fi; \
 	case "$$DATABASE_URL" in postgres*://*) echo "Tâches en arrière-plan : la suite utilise le backend immédiat ; les tests des vrais processus (-m worker) sont lancés sur PostgreSQL.";; \
 	*) markers="$${markers:+$$markers and }not worker"; echo "Tâches en arrière-plan : la suite utilise le backend immédiat (chaque tâche s'exécute dans l'appel qui la met en file) ; les tests des vrais processus (-m worker) NON lancés : ils demandent PostgreSQL (DATABASE_URL=postgres://…).";; esac; \
 	front=""; \
@@ -80,12 +87,18 @@ pytest: $(INSTALLED)
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$${missing:+$$missing, }initdb absent (apt-get install -y postgresql)"; \
 	command -v redis-server >/dev/null || missing="$${missing:+$$missing, }redis-server absent"; \
 	faults=""; \
-	if [ -z "$$missing" ]; then faults=yes; echo "Suite de pannes : lancée, sur un PostgreSQL et un Redis à elle."; \
+	if [ -z "$$missing" ]; then faults=$$(mktemp); echo "Suite de pannes : lancée à côté des autres tests, sur un PostgreSQL et un Redis à elle (sa sortie suit la leur)."; \
 	else echo "Suite de pannes NON lancée : $$missing."; fi; \
 	markers="$${markers:+$$markers and }not faults and not design_shots"; \
+	if [ -n "$$faults" ]; then $(BIN)/pytest -n0 -m faults >"$$faults" 2>&1 & faults_pid=$$!; fi; \
 	status=0; \
 	VNU_JAR="$(CURDIR)/$(VNU_JAR)" $(BIN)/pytest $(PYTEST_WORKERS) -m "$$markers" || status=$$?; \
-	if [ -n "$$faults" ]; then echo "Suite de pannes : seule, après les autres tests."; $(BIN)/pytest -n0 -m faults || status=$$?; fi; \
+	if [ $$status -ne 0 ]; then echo "ÉCHEC des tests (pytest -m \"$$markers\", code $$status)."; fi; \
+	if [ -n "$$faults" ]; then \
+		faults_status=0; wait $$faults_pid || faults_status=$$?; \
+		echo "Suite de pannes (pytest -n0 -m faults) :"; cat "$$faults"; rm -f "$$faults"; \
+		if [ $$faults_status -ne 0 ]; then echo "ÉCHEC de la suite de pannes (code $$faults_status)."; status=$$faults_status; fi; \
+	fi; \
 	exit $$status
 
 html-tools: $(VNU_JAR)

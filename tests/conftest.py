@@ -14,11 +14,13 @@ from django.db.backends.postgresql.operations import DatabaseOperations as Postg
 from home.factories import make_site_home
 from pagecache.generation import invalidation_pending
 from tests.database_rows import copy_rows, delete_rows_instead_of_truncating, put_rows_back
+from tests.database_template import TemplateBuilder, clone_instead_of_migrating
 from tests.demo_site import load_demo_site
 from tests.faults.services import wait_until
 from tests.smtp import SMTPServer, use_smtp_server
 
 _KEEPS_MIGRATED_DATA = pytest.StashKey[bool]()
+_TEMPLATE_BUILDER = pytest.StashKey[TemplateBuilder]()
 # The migrated rows of each test database, by connection alias (see django_db_setup).
 _MIGRATED_ROWS = {}
 
@@ -49,6 +51,33 @@ def pytest_collection_modifyitems(items):
         kwargs = {**(marker.kwargs if marker else {}), "transaction": True, "serialized_rollback": True}
         item.add_marker(pytest.mark.django_db(**kwargs), append=False)
         item.stash[_KEEPS_MIGRATED_DATA] = True
+
+
+def _makes_databases_from_migrations(config):
+    return not config.getvalue("reuse_db") and not config.getvalue("nomigrations")
+
+
+def pytest_sessionstart(session):
+    """Under pytest-xdist, the main process has the test database migrated once, while its workers start.
+
+    Each worker then copies it instead of running every migration itself (tests/database_template.py).
+    """
+    config = session.config
+    if config.pluginmanager.getplugin("dsession") is not None and _makes_databases_from_migrations(config):
+        config.stash[_TEMPLATE_BUILDER] = TemplateBuilder(settings.BASE_DIR)
+
+
+def pytest_sessionfinish(session):
+    builder = session.config.stash.get(_TEMPLATE_BUILDER, None)
+    if builder is not None:
+        builder.finish()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """A worker's test database, once named (test_…_gwN), is created as a copy of the run's template."""
+    if _makes_databases_from_migrations(request.config):
+        clone_instead_of_migrating(connections)
 
 
 @pytest.fixture(scope="session")

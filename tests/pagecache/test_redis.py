@@ -1,4 +1,10 @@
-"""The core rules again with the production cache, Redis (database 14 of the local server, emptied around each test)."""
+"""The core rules again with the production cache, Redis (database 14 of the local server, emptied around each test).
+
+TEST_REDIS_URL names another database: two suites that run at once (CI runs SQLite's and
+PostgreSQL's together) must not empty each other's.
+"""
+
+import os
 
 import pytest
 
@@ -25,7 +31,7 @@ from tests.pagecache.test_serving import (
 # time, hence one file per pytest-xdist worker (--dist loadfile, pyproject.toml).
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
 
-REDIS_TEST_DATABASE = "redis://127.0.0.1:6379/14"
+REDIS_TEST_DATABASE = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/14")
 
 __all__ = [
     "test_a_lost_generation_never_brings_old_pages_back",
@@ -43,7 +49,7 @@ __all__ = [
 @pytest.fixture(autouse=True)
 def redis_default_cache(settings):
     settings.CACHES = {"default": redis_cache(REDIS_TEST_DATABASE)}
-    cache.clear()  # FLUSHDB on database 14 only
+    cache.clear()  # FLUSHDB on that database only
     yield
     cache.clear()
 
