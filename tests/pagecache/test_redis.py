@@ -1,7 +1,7 @@
 """The core rules again with the production cache, Redis (database 14 of the local server, emptied around each test).
 
-TEST_REDIS_URL names another database: two suites that run at once (CI runs SQLite's and
-PostgreSQL's together) must not empty each other's.
+TEST_REDIS_URL names another database: two suites that run at once (a developer's on SQLite and
+on PostgreSQL, say) must not empty each other's.
 """
 
 import os
