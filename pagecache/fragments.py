@@ -103,6 +103,13 @@ def remembered_if_shared(name, compute, **options):
     return remembered(name, compute, **{"follows_events": False, **options})
 
 
+def remembered_for_live_site(request, name, compute):
+    """`remembered_if_shared` for what the live site shows; a preview reads its draft's afresh."""
+    if not shared_rendering(request):
+        return compute()
+    return remembered_if_shared(name, compute)
+
+
 def shared_rendering(request):
     """True when what this request renders is the live site, the same for every visitor."""
     return request is not None and not (

@@ -7,7 +7,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from core.forms import SitePageForm
-from pagecache.fragments import remembered_if_shared, shared_rendering
+from pagecache.fragments import remembered_for_live_site, remembered_if_shared
 
 from .mixins import ListingFieldsMixin, SocialFieldsMixin
 from .previews import LISTING_PREVIEW_MODES, listing_preview
@@ -33,14 +33,13 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("listing_summary"), index.SearchField("search_description")]
 
     def get_context(self, request, *args, **kwargs):
-        if shared_rendering(request):
-            self.read_remembered_links()
+        self.read_remembered_links(request)
         return super().get_context(request, *args, **kwargs)
 
-    def read_remembered_links(self):
+    def read_remembered_links(self, request):
         """The images and pages the page points to (its pictures for lists, for sharing, its main one; the
         home page's links) from one remembered read instead of a query each
-        (pagecache.fragments.remembered_if_shared); an edit of one of them retires them."""
+        (pagecache.fragments.remembered_for_live_site); an edit of one of them retires them."""
         fields = [
             field
             for field in self._meta.concrete_fields
@@ -49,7 +48,9 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
             and getattr(self, field.attname)
         ]
         if fields:
-            rows = remembered_if_shared(f"page-links:{self.pk}", lambda: [getattr(self, item.name) for item in fields])
+            rows = remembered_for_live_site(
+                request, f"page-links:{self.pk}", lambda: [getattr(self, item.name) for item in fields]
+            )
             for field, row in zip(fields, rows, strict=True):
                 field.set_cached_value(self, row)
 

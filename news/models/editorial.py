@@ -24,7 +24,7 @@ from wagtail.search import index
 
 from core.models import BasePage
 from news.recommendations import recommend
-from pagecache.fragments import remembered_if_shared, shared_rendering
+from pagecache.fragments import remembered_for_live_site
 
 from .querysets import EditorialPageQuerySet
 
@@ -150,11 +150,9 @@ class EditorialPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read once: the header shows them and the recommendations rank by them.
-        if shared_rendering(request):
-            themes, tags, actor_links = remembered_if_shared(f"page-relations:{self.pk}", self._shown_relations)
-            self.__dict__["published_actor_links"] = actor_links
-        else:
-            themes, tags, actor_links = self._shown_relations()
+        name = f"page-relations:{self.pk}"
+        themes, tags, actor_links = remembered_for_live_site(request, name, self._shown_relations)
+        self.__dict__["published_actor_links"] = actor_links
         context["page_themes"], context["page_tags"], context["page_actors"] = themes, tags, actor_links
         # A preview shows the draft's tags and themes: its suggestions are ranked afresh, never remembered.
         # Called by the template only when the block's rendered fragment is not kept already.

@@ -16,7 +16,7 @@ from core.filters import ChoiceFilter, FilterSet, TextFilter, theme_filter
 from core.models import BasePage, SiteSettings, Theme
 from core.models.previews import RoutablePreviewMixin
 from core.structured_data import CONTEXT, postal_address, without_empty
-from pagecache.fragments import remembered, remembered_if_shared, shared_rendering
+from pagecache.fragments import remembered, remembered_for_live_site
 
 from ..region_map import CREDIT, VIEW_BOX, places, region_map, tiles
 from ..sections import actor_sections
@@ -115,10 +115,7 @@ class ActorDirectoryPage(RoutablePreviewMixin, BasePage):
         def relations():
             return list(actor.themes.all()), list(actor.tags.all())
 
-        if shared_rendering(request):
-            themes, tags = remembered_if_shared(f"actor-relations:{actor.pk}", relations)
-        else:
-            themes, tags = relations()
+        themes, tags = remembered_for_live_site(request, f"actor-relations:{actor.pk}", relations)
         return {
             "actor": actor,
             "actor_themes": themes,
