@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .encoding import apply_avif_encoding_speed
+
 
 class ImagesConfig(AppConfig):
     """The media library's own image, rendition and document models, swapped in for Wagtail's."""
@@ -18,3 +20,4 @@ class ImagesConfig(AppConfig):
         for model, auth_model in ((SiteImage, "wagtailimages.Image"), (SiteDocument, "wagtaildocs.Document")):
             policy = LiveMediaPermissionPolicy(model, auth_model=auth_model, owner_field_name="uploaded_by_user")
             register_permission_policy(model, policy, exact_class=True)
+        apply_avif_encoding_speed()

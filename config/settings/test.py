@@ -1,17 +1,24 @@
 """The test suite: fast hashing, emails kept in memory, static files without a manifest."""
 
 import os
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-secret-key-not-for-production-use-0123456789abcdef"  # noqa: S105 - tests only
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Every test that shows a picture encodes its AVIF renditions: the fastest speed, the size matters not.
+IMAGES_AVIF_ENCODING_SPEED = 10
 if not EMAIL_BACKEND_IS_SET:  # noqa: F405 - the fault suite's gunicorn talks to a real (hanging) server
     EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
-# One folder per run: two runs at once (a developer and CI) must not delete each other's files.
-MEDIA_ROOT = BASE_DIR / ".test-media" / f"run-{os.getpid()}"  # noqa: F405
+# One folder per run: two runs at once (a developer and CI) must not delete each other's files. Under
+# pytest-xdist the workers share the run's folder (tests/database_template.py): the contents one worker
+# builds for all (tests/database_rows.py) keep their pictures there. Django's storage never writes over
+# a file: two workers saving the same name at once get two names.
+_RUN_FOLDER = os.environ.get("TERRITOIRES_TEST_RUN_FOLDER")
+MEDIA_ROOT = Path(_RUN_FOLDER) / "media" if _RUN_FOLDER else BASE_DIR / ".test-media" / f"run-{os.getpid()}"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
