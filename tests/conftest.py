@@ -1,3 +1,4 @@
+import os
 import shutil
 from types import SimpleNamespace
 
@@ -14,7 +15,7 @@ from django.db.backends.postgresql.operations import DatabaseOperations as Postg
 from home.factories import make_site_home
 from pagecache.generation import invalidation_pending
 from tests.database_rows import copy_rows, delete_rows_instead_of_truncating, put_rows_back
-from tests.database_template import TemplateBuilder, clone_instead_of_migrating
+from tests.database_template import RUN_FOLDER_VARIABLE, TemplateBuilder, clone_instead_of_migrating
 from tests.demo_site import load_demo_site
 from tests.faults.services import wait_until
 from tests.smtp import SMTPServer, use_smtp_server
@@ -135,9 +136,13 @@ def _restore_migrated_data(config):
 
 @pytest.fixture(autouse=True, scope="session")
 def _test_media_root():
-    """Uploaded files go to a throwaway folder that the run removes when it ends."""
+    """Uploaded files go to a throwaway folder that the run removes when it ends.
+
+    Under pytest-xdist it is the run's folder, which the main process removes once every worker is done.
+    """
     yield
-    shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
+    if not os.environ.get(RUN_FOLDER_VARIABLE):
+        shutil.rmtree(settings.MEDIA_ROOT, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")

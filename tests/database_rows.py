@@ -4,11 +4,19 @@ The copy is taken with plain SELECTs and restored with one INSERT per table: the
 the database gave them, with no model code in between.
 """
 
+import fcntl
+import os
+import pickle
+from contextlib import contextmanager
+from pathlib import Path
+
 from django.apps import apps
 from django.core.cache import caches
 from django.db import connections, transaction
 from django.db.backends.postgresql.operations import DatabaseOperations as PostgreSQLOperations
 from django.test import Client
+
+from tests.database_template import RUN_FOLDER_VARIABLE
 
 # Django's own flush on PostgreSQL, kept for a flush that resets the sequences.
 _TRUNCATE = PostgreSQLOperations.sql_flush
@@ -19,21 +27,83 @@ _BUILT = {}
 
 
 def built_once(name, build):
-    """The content `build()` makes, built by the first test of this process that asks for `name`.
+    """The content `build()` makes, built once per run and put back for every test that asks for `name`.
 
     Building the demo or the browser layer's page set takes seconds; every later test that asks gets
     the copied rows back in place of what its tables hold (a few milliseconds) and what `build()`
     returned the first time: ids and plain values, not model instances, which would carry stale state.
     Sequences are not rewound, so the ids that tests create afterwards never meet the copied ones.
+
+    Under pytest-xdist the first worker that asks builds it and leaves the copy in the run's folder;
+    the other workers read it there (waiting while it is being built) instead of building it again.
+    The workers' test databases are copies of one template and their media folder is the run's
+    (config/settings/test.py), so the copied rows mean the same in each.
     """
     if name in _BUILT:
-        rows, result = _BUILT[name]
-        for connection in connections.all():
-            put_rows_back(connection, rows[connection.alias])
-        return result
-    result = build()
-    _BUILT[name] = ({connection.alias: copy_rows(connection) for connection in connections.all()}, result)
-    return result
+        _put_back(_BUILT[name][0])
+        return _BUILT[name][1]
+    with _shared_copy(name) as shared:
+        if shared is not None and shared.exists():
+            _BUILT[name] = pickle.loads(shared.read_bytes())  # noqa: S301 - written by this run's own workers
+            _put_back(_BUILT[name][0])
+            for connection in connections.all():
+                _advance_sequences_past(connection, _BUILT[name][0][connection.alias])
+        else:
+            result = build()
+            _BUILT[name] = ({connection.alias: copy_rows(connection) for connection in connections.all()}, result)
+            if shared is not None:
+                shared.with_suffix(".part").write_bytes(pickle.dumps(_BUILT[name]))
+                shared.with_suffix(".part").rename(shared)
+    return _BUILT[name][1]
+
+
+def _put_back(rows):
+    for connection in connections.all():
+        put_rows_back(connection, rows[connection.alias])
+
+
+@contextmanager
+def _shared_copy(name):
+    """The path of the run's copy of `name`, held under a lock so that one worker builds it at a time.
+
+    None without pytest-xdist: the process has no run folder, nor anyone to share with.
+    """
+    folder = os.environ.get(RUN_FOLDER_VARIABLE)
+    if not folder:
+        yield None
+        return
+    path = Path(folder) / f"built-{name.replace(' ', '-')}.pickle"
+    with open(path.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield path
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _advance_sequences_past(connection, copied):
+    """PostgreSQL's id sequences moved past the copied rows' ids, which another worker's build gave them.
+
+    SQLite needs nothing: an inserted id above its counter moves the counter.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        sequences = [
+            (sequence["table"], sequence["column"])
+            for table, _columns, rows in copied
+            if rows
+            for sequence in connection.introspection.get_sequences(cursor, table)
+        ]
+        quote = connection.ops.quote_name
+        statements = [
+            f"SELECT setval(pg_get_serial_sequence('{quote(table)}', '{column}'), "  # noqa: S608 - Django's own tables
+            f"GREATEST((SELECT MAX({quote(column)}) FROM {quote(table)}), "
+            f"nextval(pg_get_serial_sequence('{quote(table)}', '{column}'))))"
+            for table, column in sequences
+        ]
+        if statements:
+            cursor.execute("; ".join(statements))
 
 
 def make_renditions(addresses):

@@ -11,6 +11,7 @@ with --reuse-db or --nomigrations, the databases are made as pytest-django makes
 
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -19,14 +20,16 @@ import time
 import traceback
 from pathlib import Path
 
-# The folder of the run's template, given by the main process to its workers.
-FOLDER_VARIABLE = "TERRITOIRES_TEST_DATABASE_TEMPLATE"
+# The run's folder, given by the main process to its workers: the template, the media files and the
+# contents built once for all the workers (tests/database_rows.py). config/settings/test.py reads it too.
+RUN_FOLDER_VARIABLE = "TERRITOIRES_TEST_RUN_FOLDER"
 READY, FAILED = "ready.json", "failed.txt"
 WAIT_SECONDS = 600
 
 
 class TemplateBuilder:
-    """The child that migrates the template; `finish()` has it drop the template, then waits for it."""
+    """The child that migrates the template; `finish()` has it drop the template, waits for it, and
+    removes the run's folder."""
 
     def __init__(self, base_dir):
         self.folder = Path(tempfile.mkdtemp(prefix="territoires-test-db-"))
@@ -34,24 +37,22 @@ class TemplateBuilder:
         with open(self.folder / "build.log", "w") as log:
             self.process = subprocess.Popen(command, cwd=base_dir, stdin=subprocess.PIPE, stdout=log, stderr=log)  # noqa: S603
         # Read by the workers, which inherit the environment when pytest-xdist starts them.
-        os.environ[FOLDER_VARIABLE] = str(self.folder)
+        os.environ[RUN_FOLDER_VARIABLE] = str(self.folder)
 
     def finish(self):
-        os.environ.pop(FOLDER_VARIABLE, None)
+        os.environ.pop(RUN_FOLDER_VARIABLE, None)
         self.process.stdin.close()
         try:
             self.process.wait(timeout=120)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
-        for path in self.folder.iterdir():
-            path.unlink()
-        self.folder.rmdir()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def clone_instead_of_migrating(connections):
     """In a worker: each connection's test database will be created as a copy of the run's template."""
-    folder = os.environ.get(FOLDER_VARIABLE)
+    folder = os.environ.get(RUN_FOLDER_VARIABLE)
     if not folder:
         return
     for connection in connections.all():
