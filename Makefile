@@ -22,7 +22,7 @@ PYTEST_WORKERS ?= -n auto
 # at the same time each need their own.
 export TEST_REDIS_URL ?= redis://127.0.0.1:6379/14
 
-.PHONY: run test install lint check-migrations pytest html-tools clean bench audit design-shots
+.PHONY: run test install lint check-migrations pytest html-tools clean bench audit design-shots guide-shots
 
 run: $(INSTALLED)
 	$(MANAGE) migrate --noinput
@@ -107,6 +107,11 @@ html-tools: $(VNU_JAR)
 # Debian's Chromium); a few minutes, so not part of `make test`.
 design-shots: $(INSTALLED)
 	$(BIN)/pytest -n0 -m design_shots tests/e2e/test_design_shots.py
+
+# The editors' guide's pictures (docs/img/), drawn by the browser tests of its journeys (needs Debian's
+# Chromium). `make test` walks the same journeys without redrawing them.
+guide-shots: $(INSTALLED)
+	GUIDE_SCREENSHOTS=1 $(BIN)/pytest -n0 tests/e2e/test_editorial_workflow.py tests/e2e/test_guide_screenshots.py
 
 # Known vulnerabilities of the pinned requirements. pip-audit lives in its own venv so that its
 # dependencies never mix with the site's; every transitive dependency is pinned, hence --no-deps.

@@ -1,11 +1,12 @@
 """A Rédacteur writes a news article in the admin and submits it; a Modérateur approves it; readers find it.
 
 The whole path goes through the Wagtail admin as staff click it. The test counts the clicks and the
-fields that writing and approving an article take, and leaves the screenshots that
-docs/guide-redaction.md shows (docs/img/).
+fields that writing and approving an article take; under `make guide-shots` it leaves the screenshots
+that docs/guide-redaction.md shows (docs/img/).
 """
 
 import io
+import os
 import re
 from pathlib import Path
 
@@ -26,6 +27,8 @@ from tests.e2e.page_set import ARTICLE_PATH, RARE_TAG
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = Path(settings.BASE_DIR) / "docs" / "img"
+# Set by `make guide-shots`, which redraws the guide's pictures.
+GUIDE_SHOTS_VARIABLE = "GUIDE_SCREENSHOTS"
 PASSWORD = "mot-de-passe-solide-2026"  # noqa: S105 - accounts of the test database only
 TITLE = "Un budget participatif pour les collèges du Nord"
 CHAPO = "Dans six collèges, les élèves votent pour des projets d'économies d'énergie et de cours végétalisées."
@@ -81,6 +84,10 @@ def photo():
 
 
 def shot(page, name):
+    """The picture of the screen for the editors' guide, taken under `make guide-shots` only: the
+    journey is checked on every run, but redrawn PNGs would leave `make test` with a changed tree."""
+    if not os.environ.get(GUIDE_SHOTS_VARIABLE):
+        return
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     # Playwright scrolls what it clicks into view, sometimes sideways inside the admin's <main>,
     # which clips the left edge of the form; people never see it shifted.

@@ -1,8 +1,9 @@
 """Every task of the editors' guide, driven in the admin by the role that does it, screen by screen.
 
 Each test opens the screen that a section of docs/guide-redaction.md describes, checks that the
-buttons and fields the guide names are there under their French labels, and leaves the picture the
-guide shows (docs/img/07-… onwards). A changed screen fails here before the guide goes stale.
+buttons and fields the guide names are there under their French labels; under `make guide-shots` it
+leaves the picture the guide shows (docs/img/07-… onwards). A changed screen fails here before the
+guide goes stale.
 """
 
 import re
