@@ -8,9 +8,13 @@ from icalendar import Calendar
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from taggit.models import Tag
+
 from core.factories import ThemeFactory
 from images.factories import ImageFactory
 from news.factories import EventPageFactory, classify
+from news.models import EventPage
+from tests.bulk_pages import write_in_bulk
 from tests.query_budget import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -374,24 +378,30 @@ def test_home_block_shows_the_next_three_events(client, home_page, event_index, 
 
 def test_event_pages_keep_their_query_budget_with_10_and_200_events(client, event_index):
     climat = ThemeFactory()
+    climat_tag = Tag.objects.create(name="climat")
     images = ImageFactory.create_batch(2)
     source = classify(
         EventPageFactory(parent=event_index, slug="source", hero_image=images[0]), themes=[climat], tags=["climat"]
     )
     measured, total = {}, 0
     for size in (10, 200):
-        for index in range(size - total):
+        events = []
+        for index in range(total, size):
             start = timezone.now() + timedelta(days=index % 60, hours=1)
-            event = EventPageFactory(
-                parent=event_index,
-                starts_at=start,
-                ends_at=start + timedelta(hours=2),
-                listing_image=images[index % 2],
-                hero_image=images[(index + 1) % 2],
+            events.append(
+                EventPage(
+                    title=f"Rencontre {index}",
+                    slug=f"rencontre-{index}",
+                    starts_at=start,
+                    ends_at=start + timedelta(hours=2),
+                    venue_name="Maison de la vie associative",
+                    commune="Lille",
+                    postal_code="59000",
+                    listing_image=images[index % 2],
+                    hero_image=images[(index + 1) % 2],
+                )
             )
-            event.themes.set([climat])
-            event.tags.set(["climat"])
-            event.save()
+        write_in_bulk(event_index, events, lambda _event: [climat], lambda _event: [climat_tag])
         total = size
         measured[size] = {url: queries_to_render(client, url) for url in (source.url, "/agenda/", "/agenda/passes/")}
     assert measured[10] == measured[200], measured

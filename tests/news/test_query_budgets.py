@@ -6,13 +6,12 @@ import pytest
 
 from taggit.models import Tag
 
-from bench.synthetic import insert_children
 from core.factories import ThemeFactory
 from core.models import Theme
 from images.factories import ImageFactory
 from news.factories import NewsPageFactory, ResourcePageFactory, TopicPageFactory, classify
 from news.models import EditorialPage, EditorialPageTag, NewsPage, PinnedPage, ResourcePage
-from pagecache.generation import bump_generation
+from tests.bulk_pages import write_in_bulk
 from tests.query_budget import queries_to_render
 
 pytestmark = pytest.mark.django_db
@@ -39,11 +38,8 @@ BUDGETS = {
 def grow_content(news_index, resource_index):
     """Add `count` news articles and resources with themes, tags and images, as editors would.
 
-    Written in bulk, as the benchmark's generator writes pages (bench/synthetic.py): created one at
-    a time, the 200 pages took most of this module's time. Each page gets what the factories give it
-    (news/resource fields, images, one theme, two tags); as after a publication, the content
-    generation is then bumped, so that no listing count or suggestion remembered at the smaller size
-    serves the larger one.
+    Written in bulk (tests/bulk_pages.py). Each page gets what the factories give it (news/resource
+    fields, images, one theme, two tags).
     """
     themes = ThemeFactory.create_batch(3)
     images = itertools.cycle(ImageFactory.create_batch(3))
@@ -78,15 +74,7 @@ def grow_content(news_index, resource_index):
             page.tags_for_test = [tags[next(tag_names)], tags[next(tag_names)]]
         for parent, children in pages.items():
             if children:
-                insert_children(parent, children)
-        grown = [page for children in pages.values() for page in children]
-        EditorialPage.themes.through.objects.bulk_create(
-            EditorialPage.themes.through(editorialpage_id=page.pk, theme=page.theme_for_test) for page in grown
-        )
-        EditorialPageTag.objects.bulk_create(
-            EditorialPageTag(content_object_id=page.pk, tag=tag) for page in grown for tag in page.tags_for_test
-        )
-        bump_generation()
+                write_in_bulk(parent, children, lambda page: [page.theme_for_test], lambda page: page.tags_for_test)
 
     return grow
 

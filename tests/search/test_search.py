@@ -1,5 +1,6 @@
 """Site search, run unchanged on SQLite and PostgreSQL: stemming, ranking, facets, promotions, exclusions."""
 
+import itertools
 import re
 
 import pytest
@@ -13,8 +14,10 @@ from core.factories import ThemeFactory
 from home.factories import StandardPageFactory
 from network.directory.factories import ActorFactory
 from news.factories import EventIndexPageFactory, EventPageFactory, NewsPageFactory, classify
+from news.models import NewsPage
 from search.matching import parse
 from search.query import highlight
+from tests.bulk_pages import write_in_bulk
 from tests.query_budget import assert_query_budget
 
 pytestmark = pytest.mark.django_db
@@ -223,9 +226,13 @@ def test_excerpts_are_cut_between_words_and_centred_on_the_first_match():
 
 
 def test_results_page_keeps_its_query_budget_as_content_grows(client, content, news_index):
+    numbers = itertools.count()
+
     def grow(count):
-        for _ in range(count):
-            classify(NewsPageFactory(parent=news_index, title="Territoire en mouvement"), themes=[ThemeFactory()])
+        # Each article found, with a theme of its own: the counts by theme grow with the results.
+        theme_of = {f"territoire-en-mouvement-{next(numbers)}": theme for theme in ThemeFactory.create_batch(count)}
+        pages = [NewsPage(title="Territoire en mouvement", slug=slug) for slug in theme_of]
+        write_in_bulk(news_index, pages, lambda page: [theme_of[page.slug]], lambda _page: [])
 
     # The site, its settings, the synonyms, the themes and the promoted queries are remembered until the
     # content changes (the menu is read as rendered HTML). The query's row for the statistics, its
