@@ -13,7 +13,6 @@ from taggit.models import Tag
 from core.factories import ThemeFactory
 from images.factories import ImageFactory
 from news.factories import EventPageFactory, classify
-from news.models import EventPage
 from tests.bulk_pages import write_in_bulk
 from tests.query_budget import queries_to_render
 
@@ -389,14 +388,9 @@ def test_event_pages_keep_their_query_budget_with_10_and_200_events(client, even
         for index in range(total, size):
             start = timezone.now() + timedelta(days=index % 60, hours=1)
             events.append(
-                EventPage(
-                    title=f"Rencontre {index}",
-                    slug=f"rencontre-{index}",
+                EventPageFactory.build(
                     starts_at=start,
                     ends_at=start + timedelta(hours=2),
-                    venue_name="Maison de la vie associative",
-                    commune="Lille",
-                    postal_code="59000",
                     listing_image=images[index % 2],
                     hero_image=images[(index + 1) % 2],
                 )
