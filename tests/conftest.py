@@ -162,6 +162,13 @@ def home_page(db):
 
 
 @pytest.fixture
+def admin_search_index(settings):
+    """The admin's search index kept up to date on every save, as on the site (config/settings/test.py)."""
+    backends = settings.WAGTAILSEARCH_BACKENDS
+    settings.WAGTAILSEARCH_BACKENDS = {**backends, "default": {**backends["default"], "AUTO_UPDATE": True}}
+
+
+@pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("redaction", "redaction@example.org", "mot-de-passe-solide")
     client.force_login(user)

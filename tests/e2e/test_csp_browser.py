@@ -14,6 +14,7 @@ from wagtail.embeds.models import Embed
 
 from home.factories import StandardPageFactory
 from tests.e2e.page_set import STANDARD_PAGE_PATH
+from tests.e2e.quiet import visit, watch_requests
 
 pytestmark = pytest.mark.e2e
 
@@ -37,6 +38,7 @@ def watched_page(page):
     page.add_init_script(REPORT_VIOLATIONS)
     page.on("console", lambda message: VIOLATION in message.text and page.violations.append(message.text))
     page.context.route(re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda route: route.abort())
+    watch_requests(page)
     return page
 
 
@@ -91,7 +93,7 @@ def test_a_video_loads_in_its_player_frame_when_asked(watched_page, site_pages, 
 
 def test_an_editor_uses_the_userbar_on_a_public_page(watched_page, site_pages, django_user_model):
     log_in(watched_page, django_user_model)
-    watched_page.goto(STANDARD_PAGE_PATH, wait_until="networkidle")
+    visit(watched_page, STANDARD_PAGE_PATH)
 
     watched_page.locator("#wagtail-userbar-trigger").click()
 
@@ -104,7 +106,7 @@ def test_the_page_editor_works_with_its_preview(watched_page, site_pages, django
     log_in(watched_page, django_user_model)
     errors = []
     watched_page.on("pageerror", lambda error: errors.append(str(error)))
-    watched_page.goto(f"/admin/pages/{site_pages.pk}/edit/", wait_until="networkidle")
+    visit(watched_page, f"/admin/pages/{site_pages.pk}/edit/")
 
     body = watched_page.locator("[data-contentpath='body']")
     body.get_by_role("button", name="Insérer un bloc").first.click()

@@ -1,6 +1,6 @@
 """Every page kind of the page set, visited once in a real browser: what each visit sent and raised.
 
-A visit waits for the network to stay idle for half a second (what a script fetches late is seen),
+A visit waits for the tab to fall quiet (tests/e2e/quiet.py: what a script fetches late is seen),
 which is most of its cost: the tab records each page's answer, the requests it sent to another server
 (cut off, so that the run stays offline) and the Content-Security-Policy violations its frames
 reported, and each test below asserts on one of them. Whichever test runs first makes the visits;
@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from tests.e2e.page_set import EXPECTED_STATUS, PAGE_PATHS, page_path
+from tests.e2e.quiet import visit, watch_requests
 from tests.e2e.test_csp_browser import REPORT_VIOLATIONS, VIOLATION, violations
 
 pytestmark = pytest.mark.e2e
@@ -36,8 +37,9 @@ def visits(_recorded, page, live_server, site_pages):
             "request", lambda request: request.url.startswith(live_server.url) or outside.append((kind, request.url))
         )
         page.context.route(re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda route: route.abort())
+        watch_requests(page)
         for kind in PAGE_PATHS:  # `kind` is read by the request listener above
-            statuses[kind] = page.goto(page_path(kind), wait_until="networkidle").status
+            statuses[kind] = visit(page, page_path(kind)).status
         _recorded.update(statuses=statuses, outside=outside, violations=list(violations(page)))
     return SimpleNamespace(**_recorded)
 

@@ -15,6 +15,7 @@ from playwright.sync_api import expect
 from core.models import SiteSettings
 from network.directory.region_map import tiles
 from tests.e2e.page_set import DIRECTORY_PATH, STANDARD_PAGE_PATH
+from tests.e2e.quiet import visit, wait_until_quiet, watch_requests
 from tests.e2e.test_csp_browser import REPORT_VIOLATIONS, VIOLATION, violations
 
 pytestmark = pytest.mark.e2e
@@ -32,6 +33,7 @@ def listed(page, live_server):
     """A tab that lists in `page.outside` every request it sends to another server than the site."""
     page.outside = []
     page.violations = []
+    watch_requests(page)
     page.add_init_script(REPORT_VIOLATIONS)
     page.on("console", lambda message: VIOLATION in message.text and page.violations.append(message.text))
     page.context.on(
@@ -65,7 +67,7 @@ def test_map_tiles_load_only_once_the_visitor_accepts_them_and_the_answer_covers
     turn_tiles_on(TILE_SERVER)
     # The editor's setting alone sends nothing: the visitor is asked first.
     for path in (DIRECTORY_PATH, STANDARD_PAGE_PATH):
-        listed.goto(path, wait_until="networkidle")
+        visit(listed, path)
     assert listed.outside == []
 
     show = listed.get_by_role("button", name="Afficher le fond de carte")
@@ -74,21 +76,21 @@ def test_map_tiles_load_only_once_the_visitor_accepts_them_and_the_answer_covers
     hide = listed.get_by_role("button", name="Masquer le fond de carte")
     expect(hide).to_be_focused()
     expect(listed.locator(".region-map__tiles image")).to_have_count(len(tiles(TILE_SERVER)))
-    listed.wait_for_load_state("networkidle")
+    wait_until_quiet(listed)
     assert len(tile_requests(listed)) == len(tiles(TILE_SERVER))
     expect(listed.get_by_text("© les contributeurs d'OpenStreetMap")).to_be_visible()
     assert violations(listed) == []
 
     # The answer is kept: the directory's map shows the tiles at once.
     listed.outside.clear()
-    listed.goto(DIRECTORY_PATH, wait_until="networkidle")
+    visit(listed, DIRECTORY_PATH)
     expect(listed.get_by_role("button", name="Masquer le fond de carte")).to_be_visible()
     assert len(tile_requests(listed)) == len(tiles(TILE_SERVER))
 
     # Another server is another question.
     turn_tiles_on(OTHER_TILE_SERVER)
     listed.outside.clear()
-    listed.goto(DIRECTORY_PATH, wait_until="networkidle")
+    visit(listed, DIRECTORY_PATH)
     expect(listed.get_by_role("button", name="Afficher le fond de carte")).to_be_visible()
     assert listed.outside == []
 
@@ -97,7 +99,8 @@ def test_map_tiles_load_only_once_the_visitor_accepts_them_and_the_answer_covers
     listed.get_by_role("button", name="Masquer le fond de carte").click()
     expect(listed.locator(".region-map__tiles image")).to_have_count(0)
     listed.outside.clear()
-    listed.reload(wait_until="networkidle")
+    listed.reload()
+    wait_until_quiet(listed)
     expect(listed.get_by_role("button", name="Afficher le fond de carte")).to_be_visible()
     assert listed.outside == []
     assert violations(listed) == []
@@ -112,7 +115,8 @@ def test_without_javascript_the_map_offers_no_tiles_and_sends_nothing(page_witho
     page_without_javascript.context.route(
         re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda r: r.abort()
     )
-    page_without_javascript.goto(DIRECTORY_PATH, wait_until="networkidle")
+    watch_requests(page_without_javascript)
+    visit(page_without_javascript, DIRECTORY_PATH)
 
     expect(page_without_javascript.get_by_role("link", name="Nord : 2 acteurs")).to_be_visible()
     expect(page_without_javascript.get_by_role("button", name="Afficher le fond de carte")).to_have_count(0)
