@@ -12,6 +12,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import connections
 
 from tests.e2e.page_set import load_page_set
+from tests.e2e.quiet import watch_requests
 
 # Playwright's sync API keeps an asyncio event loop alive in the test thread (it switches to it
 # through greenlets). From then on Django sees a "running loop" in that thread and refuses every ORM
@@ -139,8 +140,10 @@ def admin_page(page):
 
     Wagtail's admin asks gravatar.com for the avatars of staff: the request is cut off. What breaks
     the admin's scripts (a missing static file, a controller that fails) is kept in `page.script_errors`.
+    Its requests in flight are counted, for `tests.e2e.quiet.wait_until_quiet`.
     """
     page.set_viewport_size(ADMIN_VIEWPORT)
+    watch_requests(page)
     page.context.route(re.compile(r"^https?://(?!localhost[:/]|127\.0\.0\.1[:/])"), lambda route: route.abort())
     page.script_errors = []
 

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from news.models import NewsIndexPage, NewsPage
+from tests.e2e.quiet import wait_until_quiet
 from tests.e2e.test_editorial_workflow import log_in, staff_member
 
 pytestmark = pytest.mark.e2e
@@ -23,7 +24,7 @@ def redacteur_in_news(site_pages, django_user_model, admin_page):
 def new_article_form(page, news_index):
     page.goto(f"/admin/pages/add/news/newspage/{news_index.pk}/")
     expect(page.get_by_role("heading", name="Nouveau: Actualité")).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page)
 
 
 def type_title(page, title):
@@ -68,7 +69,7 @@ def test_the_gallery_asks_for_two_images_only_once_the_editor_saves(admin_page, 
     staff_member(django_user_model, "redaction", "Rédacteurs")
     log_in(admin_page, "redaction")
     admin_page.goto(f"/admin/pages/{site_pages.pk}/edit/")
-    admin_page.wait_for_load_state("networkidle")
+    wait_until_quiet(admin_page)
     body = admin_page.locator("[data-contentpath='body']")
     body.get_by_role("button", name="Insérer un bloc").last.click()
     admin_page.get_by_role("option", name="Galerie « Retour en images »").click()

@@ -23,6 +23,7 @@ from images.factories import ImageFactory
 from news.models import NewsIndexPage, NewsPage
 from tests.e2e.conftest import ADMIN_VIEWPORT as VIEWPORT
 from tests.e2e.page_set import ARTICLE_PATH, RARE_TAG
+from tests.e2e.quiet import wait_until_quiet
 
 pytestmark = pytest.mark.e2e
 
@@ -138,7 +139,7 @@ def write_and_submit(page, news_index):
     # A news index only takes articles: « Ajouter une sous-page » opens the article form directly.
     writing.click(page.get_by_role("link", name="Ajouter une sous-page"))
     expect(page.get_by_role("heading", name="Nouveau: Actualité")).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page)
     assert not page.script_errors, f"the article form's scripts failed to load or start: {page.script_errors}"
     writing.fill(page.get_by_role("textbox", name=re.compile(r"^Titre")), TITLE)
     writing.fill(page.get_by_role("textbox", name="Chapô"), CHAPO)

@@ -25,6 +25,7 @@ from network.newsletter.models import NewsletterIndexPage, NewsletterPage
 from news.factories import NewsPageFactory, classify
 from news.models import EventIndexPage, NewsIndexPage, ResourceIndexPage
 from tests.e2e.conftest import ADMIN_VIEWPORT as VIEWPORT
+from tests.e2e.quiet import wait_until_quiet
 from tests.e2e.test_editorial_workflow import log_in, log_out, shot, staff_member
 
 pytestmark = pytest.mark.e2e
@@ -48,7 +49,7 @@ def open_add_form(page, index_pk, heading):
     page.goto(f"/admin/pages/{index_pk}/")
     page.get_by_role("link", name="Ajouter une sous-page").first.click()
     expect(page.get_by_role("heading", name=heading)).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page)
     assert not page.script_errors, page.script_errors
 
 
@@ -188,7 +189,7 @@ def test_a_redacteur_composes_a_dossier(admin_page, site_pages, django_user_mode
     page.get_by_role("link", name="Ajouter une sous-page").first.click()
     page.get_by_role("link", name=re.compile(r"^Dossier thématique")).click()
     expect(page.get_by_role("heading", name="Nouveau: Dossier thématique")).to_be_visible()
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page)
 
     field(page, "Titre").fill("Tiers-lieux et transitions")
     field(page, "Introduction").fill("Ce que les tiers-lieux du réseau apportent aux transitions locales.")
@@ -244,7 +245,7 @@ def test_a_redacteur_creates_an_actor(admin_page, site_pages, django_user_model)
     log_in(page, "redactrice")
     page.get_by_role("navigation").first.get_by_text("Acteurs", exact=True).click()
     page.get_by_role("link", name=re.compile(r"Ajouter un\(e\) acteur")).first.click()
-    page.wait_for_load_state("networkidle")
+    wait_until_quiet(page)
     field(page, "Nom").fill("Les Jardins partagés de Fives")
     field(page, "Type d'acteur").select_option(label="Association")
     field(page, "Description courte").fill("Une association qui cultive six jardins avec les habitants de Fives.")
