@@ -59,9 +59,14 @@ def generate_editorial(count, seed=0):
                 chunk = pages[first : first + CHUNK]
                 insert_children(INDEXES[model].objects.get(), chunk)
                 classify(chunk, rng, vocabulary)
-                for backend in get_search_backends():  # the admin's and the site search's
-                    backend.add_bulk(model, model.get_indexed_objects().filter(pk__in=[p.pk for p in chunk]))
+                index_in_bulk(model, chunk)
     return EditorialPage.objects.count()
+
+
+def index_in_bulk(model, pages):
+    """`pages` (saved, of `model`) added to every search index: the admin's and the site search's."""
+    for backend in get_search_backends():
+        backend.add_bulk(model, model.get_indexed_objects().filter(pk__in=[page.pk for page in pages]))
 
 
 def build_page(model, number, rng, now, image):

@@ -4,9 +4,7 @@ Created one at a time through the factories (a tree insert, a revision, a public
 indexing each), a budget test's 200 pages took most of its time.
 """
 
-from wagtail.search.backends import get_search_backends
-
-from bench.synthetic import insert_children
+from bench.synthetic import index_in_bulk, insert_children
 from news.models import EditorialPage, EditorialPageTag
 from pagecache.generation import bump_generation
 
@@ -24,7 +22,5 @@ def write_in_bulk(parent, pages, themes_of, tags_of):
     EditorialPageTag.objects.bulk_create(
         EditorialPageTag(content_object_id=page.pk, tag=tag) for page in pages for tag in tags_of(page)
     )
-    model = type(pages[0])
-    for backend in get_search_backends():  # the admin's and the site search's
-        backend.add_bulk(model, model.get_indexed_objects().filter(pk__in=[page.pk for page in pages]))
+    index_in_bulk(type(pages[0]), pages)
     bump_generation()
