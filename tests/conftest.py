@@ -15,7 +15,7 @@ from django.db.backends.postgresql.operations import DatabaseOperations as Postg
 from home.factories import make_site_home
 from pagecache.generation import invalidation_pending
 from tests.database_rows import copy_rows, delete_rows_instead_of_truncating, put_rows_back
-from tests.database_template import RUN_FOLDER_VARIABLE, TemplateBuilder, clone_instead_of_migrating
+from tests.database_template import RUN_FOLDER_VARIABLE, TemplateBuilder, clone_instead_of_migrating, drop_with_force
 from tests.demo_site import load_demo_site
 from tests.faults.services import wait_until
 from tests.smtp import SMTPServer, use_smtp_server
@@ -76,7 +76,11 @@ def pytest_sessionfinish(session):
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
-    """A worker's test database, once named (test_…_gwN), is created as a copy of the run's template."""
+    """A worker's test database, once named (test_…_gwN), is created as a copy of the run's template.
+
+    With or without workers, a PostgreSQL test database is dropped at the end even if still in use.
+    """
+    drop_with_force(connections)
     if _makes_databases_from_migrations(request.config):
         clone_instead_of_migrating(connections)
 

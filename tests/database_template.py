@@ -59,17 +59,20 @@ def clone_instead_of_migrating(connections):
         if connection.vendor in ("postgresql", "sqlite"):
             migrate = connection.creation.create_test_db
             connection.creation.create_test_db = _cloning(connection, Path(folder), migrate)
+
+
+def drop_with_force(connections):
+    """Each PostgreSQL test database dropped at the run's end even if a connection to it is still open.
+
+    A thread the last tests left behind (a live server's request, the frozen cache's client) can keep
+    one; Django's plain DROP then failed ("being accessed by other users") and the database stayed.
+    """
+    for connection in connections.all():
         if connection.vendor == "postgresql":
             connection.creation._destroy_test_db = _dropping_with_force(connection)
 
 
 def _dropping_with_force(connection):
-    """The worker's test database dropped even if a connection to it is still open at the end.
-
-    A thread the last tests left behind (a live server's request, the frozen cache's client) can keep
-    one; Django's plain DROP then failed ("being accessed by other users") and the database stayed.
-    """
-
     def destroy_test_db(test_database_name, verbosity):
         with connection.creation._nodb_cursor() as cursor:
             cursor.execute(f"DROP DATABASE {connection.ops.quote_name(test_database_name)} WITH (FORCE)")
